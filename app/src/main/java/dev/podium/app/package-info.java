@@ -1,0 +1,2 @@
+/** The Podium desktop application and its client SDK. */
+package dev.podium.app;

@@ -1,0 +1,2 @@
+/** JMH benchmarks of Podium's hot paths. */
+package dev.podium.bench;

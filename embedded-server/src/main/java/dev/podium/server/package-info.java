@@ -1,0 +1,2 @@
+/** The Podium meeting service: control API, signaling, meetings, replication. */
+package dev.podium.server;

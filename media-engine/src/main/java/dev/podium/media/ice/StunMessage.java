@@ -91,15 +91,17 @@ public final class StunMessage {
       return null;
     }
     int length = buf.readableBytes();
-    if (length < HEADER_LENGTH) {
+    int start = buf.readerIndex();
+    // Check the header in place so that non-STUN datagrams cost no copy.
+    if (length < HEADER_LENGTH
+        || (buf.getByte(start) & 0xC0) != 0
+        || HEADER_LENGTH + buf.getUnsignedShort(start + 2) != length
+        || buf.getInt(start + 4) != MAGIC_COOKIE) {
       return null;
     }
     byte[] copy = new byte[length];
-    buf.getBytes(buf.readerIndex(), copy);
-    if (!headerLooksValid(copy, 0, length)) {
-      return null;
-    }
-    return parse(copy);
+    buf.getBytes(start, copy);
+    return headerLooksValid(copy, 0, length) ? parse(copy) : null;
   }
 
   private static boolean headerLooksValid(byte[] data, int offset, int length) {

@@ -365,6 +365,44 @@ public final class TestPeer implements AutoCloseable {
   }
 
   /**
+   * Waits until ICE gathering is complete and returns the local description's SDP, which then
+   * carries the gathered candidates. Not needed with an ICE-lite server (it learns the peer's
+   * address from the checks), but useful to see what the peer advertises.
+   *
+   * @throws PeerTimeoutException if gathering does not complete in time
+   */
+  public String awaitIceGatheringComplete(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (stateLock) {
+      while (gatheringState != RTCIceGatheringState.COMPLETE) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new PeerTimeoutException(
+              config.name()
+                  + ": ICE gathering not complete within "
+                  + timeout
+                  + "; "
+                  + describeStates());
+        }
+        try {
+          stateLock.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new PeerOperationException(config.name() + ": interrupted awaiting gathering", e);
+        }
+      }
+    }
+    synchronized (signalingLock) {
+      checkOpen();
+      RTCSessionDescription local = pc.getLocalDescription();
+      if (local == null) {
+        throw new IllegalStateException(config.name() + " has no local description");
+      }
+      return local.sdp;
+    }
+  }
+
+  /**
    * Waits until this peer's audio is really being pushed: connected, the recording stop done, and
    * {@code blocks} more 10 ms blocks pushed.
    *

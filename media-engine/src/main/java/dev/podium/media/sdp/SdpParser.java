@@ -10,9 +10,8 @@ import java.util.Map;
  * {@link SdpParseException} naming the line; unknown lines and attributes are kept verbatim.
  */
 final class SdpParser {
-  private static final long MAX_SSRC = 0xFFFF_FFFFL;
-
   private final String text;
+  private final SdpValueParser values = new SdpValueParser();
   private int lineNumber;
   private String line;
 
@@ -32,6 +31,7 @@ final class SdpParser {
     for (int i = 0; i < lines.length; i++) {
       lineNumber = i + 1;
       line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+      values.at(lineNumber, line);
       if (line.isEmpty()) {
         continue; // tolerate blank lines, e.g. the one after the final CRLF
       }
@@ -114,7 +114,7 @@ final class SdpParser {
           session.otherLines.add(line);
         }
       }
-      case 'c' -> session.connection = requireValue(value);
+      case 'c' -> session.connection = values.requireValue(value);
       case 'a' -> parseSessionAttribute(session, value);
       default -> session.otherLines.add(line);
     }
@@ -133,7 +133,7 @@ final class SdpParser {
     if (!parts[1].chars().allMatch(Character::isDigit)) {
       throw fail("o= session id must be numeric");
     }
-    long version = parseLong(parts[2], 0, Long.MAX_VALUE, "o= session version");
+    long version = values.parseLong(parts[2], 0, Long.MAX_VALUE, "o= session version");
     return new Origin(parts[0], parts[1], version, parts[3], parts[4], parts[5]);
   }
 
@@ -142,20 +142,21 @@ final class SdpParser {
     String value = attributeValue(attribute);
     switch (name) {
       case "ice-lite" -> session.iceLite = true;
-      case "ice-ufrag" -> session.iceUfrag = requireValue(value);
-      case "ice-pwd" -> session.icePwd = requireValue(value);
-      case "ice-options" -> session.iceOptions.addAll(tokens(requireValue(value)));
-      case "fingerprint" -> session.fingerprints.add(parseFingerprint(value));
-      case "setup" -> session.setup = parseSetup(value);
+      case "ice-ufrag" -> session.iceUfrag = values.requireValue(value);
+      case "ice-pwd" -> session.icePwd = values.requireValue(value);
+      case "ice-options" ->
+          session.iceOptions.addAll(SdpValueParser.tokens(values.requireValue(value)));
+      case "fingerprint" -> session.fingerprints.add(values.parseFingerprint(value));
+      case "setup" -> session.setup = values.parseSetup(value);
       case "group" -> session.groups.add(parseGroup(value));
       case "extmap-allow-mixed" -> session.extmapAllowMixed = true;
-      case "msid-semantic" -> session.msidSemantic = requireValue(value).trim();
+      case "msid-semantic" -> session.msidSemantic = values.requireValue(value).trim();
       default -> session.otherLines.add(line);
     }
   }
 
   private Group parseGroup(String value) {
-    List<String> parts = tokens(requireValue(value));
+    List<String> parts = SdpValueParser.tokens(values.requireValue(value));
     if (parts.isEmpty()) {
       throw fail("a=group needs semantics");
     }
@@ -165,7 +166,7 @@ final class SdpParser {
   // --- media level ---------------------------------------------------------------------------
 
   private MediaState parseMediaLine(String value) {
-    List<String> parts = tokens(value);
+    List<String> parts = SdpValueParser.tokens(value);
     if (parts.size() < 4) {
       throw fail("m= needs media, port, protocol and at least one format");
     }
@@ -176,7 +177,7 @@ final class SdpParser {
     if (parts.get(1).contains("/")) {
       throw fail("port ranges (port/count) are not supported");
     }
-    int port = (int) parseLong(parts.get(1), 0, 65535, "port");
+    int port = (int) values.parseLong(parts.get(1), 0, 65535, "port");
     MediaState media = new MediaState(kind);
     media.builder.port(port).protocol(parts.get(2)).formats(parts.subList(3, parts.size()));
     media.formats = parts.subList(3, parts.size());
@@ -185,7 +186,7 @@ final class SdpParser {
 
   private void parseMediaLevelLine(MediaState media, char type, String value) {
     switch (type) {
-      case 'c' -> media.builder.connection(requireValue(value));
+      case 'c' -> media.builder.connection(values.requireValue(value));
       case 'a' -> parseMediaAttribute(media, value);
       default -> media.builder.addOtherLine(line);
     }
@@ -196,65 +197,40 @@ final class SdpParser {
     String value = attributeValue(attribute);
     MediaDescription.Builder m = media.builder;
     switch (name) {
-      case "rtcp" -> m.rtcp(requireValue(value));
-      case "ice-ufrag" -> m.iceUfrag(requireValue(value));
-      case "ice-pwd" -> m.icePwd(requireValue(value));
-      case "ice-options" -> tokens(requireValue(value)).forEach(m::addIceOption);
-      case "fingerprint" -> m.addFingerprint(parseFingerprint(value));
-      case "setup" -> m.setup(parseSetup(value));
-      case "mid" -> m.mid(requireValue(value));
-      case "extmap" -> m.addExtMap(parseExtMap(value));
+      case "rtcp" -> m.rtcp(values.requireValue(value));
+      case "ice-ufrag" -> m.iceUfrag(values.requireValue(value));
+      case "ice-pwd" -> m.icePwd(values.requireValue(value));
+      case "ice-options" ->
+          SdpValueParser.tokens(values.requireValue(value)).forEach(m::addIceOption);
+      case "fingerprint" -> m.addFingerprint(values.parseFingerprint(value));
+      case "setup" -> m.setup(values.parseSetup(value));
+      case "mid" -> m.mid(values.requireValue(value));
+      case "extmap" -> m.addExtMap(values.parseExtMap(value));
       case "sendrecv", "sendonly", "recvonly", "inactive" -> m.direction(Direction.fromSdp(name));
-      case "msid" -> m.msid(parseMsid(value));
+      case "msid" -> m.msid(values.parseMsid(value));
       case "rtcp-mux" -> m.rtcpMux(true);
       case "rtcp-rsize" -> m.rtcpRsize(true);
       case "rtpmap" -> parseRtpMap(media, value);
       case "fmtp" -> parseFmtp(media, value);
       case "rtcp-fb" -> parseRtcpFeedback(media, value);
-      case "ssrc" -> m.addSsrcAttribute(parseSsrc(value));
-      case "ssrc-group" -> m.addSsrcGroup(parseSsrcGroup(value));
-      case "rid" -> m.addRid(parseRid(value));
-      case "simulcast" -> m.simulcast(parseSimulcast(value));
-      case "sctp-port" -> m.sctpPort((int) parseLong(requireValue(value), 0, 65535, "sctp port"));
+      case "ssrc" -> m.addSsrcAttribute(values.parseSsrc(value));
+      case "ssrc-group" -> m.addSsrcGroup(values.parseSsrcGroup(value));
+      case "rid" -> m.addRid(values.parseRid(value));
+      case "simulcast" -> m.simulcast(values.parseSimulcast(value));
+      case "sctp-port" ->
+          m.sctpPort((int) values.parseLong(values.requireValue(value), 0, 65535, "sctp port"));
       case "max-message-size" ->
-          m.maxMessageSize(parseLong(requireValue(value), 0, Long.MAX_VALUE, "max message size"));
-      case "candidate" -> m.addCandidate(requireValue(value));
+          m.maxMessageSize(
+              values.parseLong(values.requireValue(value), 0, Long.MAX_VALUE, "max message size"));
+      case "candidate" -> m.addCandidate(values.requireValue(value));
       case "end-of-candidates" -> m.endOfCandidates(true);
       default -> m.addOtherLine(line);
     }
   }
 
-  private ExtMap parseExtMap(String value) {
-    List<String> parts = tokens(requireValue(value));
-    if (parts.size() < 2) {
-      throw fail("a=extmap needs an id and a URI");
-    }
-    String idPart = parts.get(0);
-    Direction direction = null;
-    int slash = idPart.indexOf('/');
-    if (slash >= 0) {
-      direction = Direction.fromSdp(idPart.substring(slash + 1));
-      if (direction == null) {
-        throw fail("unknown extmap direction");
-      }
-      idPart = idPart.substring(0, slash);
-    }
-    int id = (int) parseLong(idPart, 1, 4095, "extmap id");
-    String attributes = parts.size() > 2 ? String.join(" ", parts.subList(2, parts.size())) : null;
-    return new ExtMap(id, parts.get(1), direction, attributes);
-  }
-
-  private Msid parseMsid(String value) {
-    List<String> parts = tokens(requireValue(value));
-    if (parts.isEmpty() || parts.size() > 2) {
-      throw fail("a=msid needs a stream id and an optional track id");
-    }
-    return new Msid(parts.get(0), parts.size() == 2 ? parts.get(1) : null);
-  }
-
   private void parseRtpMap(MediaState media, String value) {
-    String[] head = splitPayloadType(value);
-    int payloadType = parsePayloadType(head[0]);
+    String[] head = values.splitPayloadType(value);
+    int payloadType = values.parsePayloadType(head[0]);
     String[] encoding = head[1].trim().split("/", -1);
     if (encoding.length < 2 || encoding.length > 3 || encoding[0].isEmpty()) {
       throw fail("a=rtpmap needs <encoding>/<clock rate>[/<channels>]");
@@ -267,14 +243,14 @@ final class SdpParser {
       throw fail("repeated a=rtpmap for payload type " + payloadType);
     }
     codec.name = encoding[0];
-    codec.clockRate = (int) parseLong(encoding[1], 1, Integer.MAX_VALUE, "clock rate");
+    codec.clockRate = (int) values.parseLong(encoding[1], 1, Integer.MAX_VALUE, "clock rate");
     codec.channels =
-        encoding.length == 3 ? (int) parseLong(encoding[2], 1, 255, "channel count") : 0;
+        encoding.length == 3 ? (int) values.parseLong(encoding[2], 1, 255, "channel count") : 0;
   }
 
   private void parseFmtp(MediaState media, String value) {
-    String[] head = splitPayloadType(value);
-    CodecState codec = media.codec(parsePayloadType(head[0]));
+    String[] head = values.splitPayloadType(value);
+    CodecState codec = media.codec(values.parsePayloadType(head[0]));
     for (String parameter : head[1].split(";")) {
       String trimmed = parameter.trim();
       if (trimmed.isEmpty()) {
@@ -297,159 +273,19 @@ final class SdpParser {
   }
 
   private void parseRtcpFeedback(MediaState media, String value) {
-    String[] head = splitPayloadType(value);
+    String[] head = values.splitPayloadType(value);
     if (head[0].equals("*")) {
       media.builder.addOtherLine(line); // wildcard feedback applies to all formats
       return;
     }
-    String feedback = String.join(" ", tokens(head[1]));
+    String feedback = String.join(" ", SdpValueParser.tokens(head[1]));
     if (feedback.isEmpty()) {
       throw fail("a=rtcp-fb without a feedback type");
     }
-    media.codec(parsePayloadType(head[0])).rtcpFeedback.add(feedback);
-  }
-
-  private SsrcAttribute parseSsrc(String value) {
-    String body = requireValue(value);
-    int space = body.indexOf(' ');
-    if (space <= 0 || space == body.length() - 1) {
-      throw fail("a=ssrc needs an SSRC and an attribute");
-    }
-    long ssrc = parseLong(body.substring(0, space), 0, MAX_SSRC, "SSRC");
-    String rest = body.substring(space + 1);
-    int colon = rest.indexOf(':');
-    if (colon == 0) {
-      throw fail("a=ssrc attribute without a name");
-    }
-    return colon < 0
-        ? new SsrcAttribute(ssrc, rest, null)
-        : new SsrcAttribute(ssrc, rest.substring(0, colon), rest.substring(colon + 1));
-  }
-
-  private SsrcGroup parseSsrcGroup(String value) {
-    List<String> parts = tokens(requireValue(value));
-    if (parts.size() < 2) {
-      throw fail("a=ssrc-group needs semantics and SSRCs");
-    }
-    List<Long> ssrcs = new ArrayList<>();
-    for (String part : parts.subList(1, parts.size())) {
-      ssrcs.add(parseLong(part, 0, MAX_SSRC, "SSRC"));
-    }
-    return new SsrcGroup(parts.get(0), ssrcs);
-  }
-
-  private Rid parseRid(String value) {
-    List<String> parts = tokens(requireValue(value));
-    if (parts.size() < 2) {
-      throw fail("a=rid needs an id and a direction");
-    }
-    RidDirection direction =
-        switch (parts.get(1)) {
-          case "send" -> RidDirection.SEND;
-          case "recv" -> RidDirection.RECV;
-          default -> throw fail("a=rid direction must be send or recv");
-        };
-    String restrictions =
-        parts.size() > 2 ? String.join(" ", parts.subList(2, parts.size())) : null;
-    return new Rid(parts.get(0), direction, restrictions);
-  }
-
-  private Simulcast parseSimulcast(String value) {
-    List<String> parts = tokens(requireValue(value));
-    if (parts.size() != 2 && parts.size() != 4) {
-      throw fail("a=simulcast needs 'send <streams>' and/or 'recv <streams>'");
-    }
-    List<List<String>> send = List.of();
-    List<List<String>> recv = List.of();
-    for (int i = 0; i < parts.size(); i += 2) {
-      List<List<String>> streams = parseSimulcastStreams(parts.get(i + 1));
-      switch (parts.get(i)) {
-        case "send" -> {
-          if (!send.isEmpty()) {
-            throw fail("repeated simulcast send list");
-          }
-          send = streams;
-        }
-        case "recv" -> {
-          if (!recv.isEmpty()) {
-            throw fail("repeated simulcast recv list");
-          }
-          recv = streams;
-        }
-        default -> throw fail("simulcast direction must be send or recv");
-      }
-    }
-    return new Simulcast(send, recv);
-  }
-
-  private List<List<String>> parseSimulcastStreams(String list) {
-    List<List<String>> streams = new ArrayList<>();
-    for (String stream : list.split(";", -1)) {
-      List<String> alternatives = new ArrayList<>();
-      for (String rid : stream.split(",", -1)) {
-        if (rid.isEmpty() || rid.equals("~")) {
-          throw fail("empty rid in simulcast list");
-        }
-        alternatives.add(rid);
-      }
-      streams.add(alternatives);
-    }
-    return streams;
+    media.codec(values.parsePayloadType(head[0])).rtcpFeedback.add(feedback);
   }
 
   // --- shared helpers ------------------------------------------------------------------------
-
-  private Fingerprint parseFingerprint(String value) {
-    List<String> parts = tokens(requireValue(value));
-    if (parts.size() != 2) {
-      throw fail("a=fingerprint needs a hash function and a value");
-    }
-    return new Fingerprint(parts.get(0), parts.get(1));
-  }
-
-  private Setup parseSetup(String value) {
-    Setup setup = Setup.fromSdp(requireValue(value).trim());
-    if (setup == null) {
-      throw fail("a=setup must be active, passive, actpass or holdconn");
-    }
-    return setup;
-  }
-
-  private String[] splitPayloadType(String value) {
-    String body = requireValue(value);
-    int space = body.indexOf(' ');
-    if (space <= 0) {
-      throw fail("expected '<payload type> <value>'");
-    }
-    return new String[] {body.substring(0, space), body.substring(space + 1)};
-  }
-
-  private int parsePayloadType(String text) {
-    return (int) parseLong(text, 0, 127, "payload type");
-  }
-
-  private long parseLong(String text, long min, long max, String what) {
-    if (text.isEmpty() || text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw fail(what + " '" + text + "' is not a number");
-    }
-    long number;
-    try {
-      number = Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw fail(what + " '" + text + "' is too large");
-    }
-    if (number < min || number > max) {
-      throw fail(what + " " + number + " is out of range " + min + ".." + max);
-    }
-    return number;
-  }
-
-  private String requireValue(String value) {
-    if (value == null || value.isBlank()) {
-      throw fail("missing value");
-    }
-    return value;
-  }
 
   private static String attributeName(String attribute) {
     int colon = attribute.indexOf(':');
@@ -461,22 +297,13 @@ final class SdpParser {
     return colon < 0 ? null : attribute.substring(colon + 1);
   }
 
-  private static List<String> tokens(String value) {
-    List<String> tokens = new ArrayList<>();
-    for (String token : value.trim().split("[ \t]+")) {
-      if (!token.isEmpty()) {
-        tokens.add(token);
-      }
-    }
-    return tokens;
-  }
-
   private static boolean isLowerLetter(char c) {
     return c >= 'a' && c <= 'z';
   }
 
   private SdpParseException fail(String problem) {
-    return new SdpParseException(lineNumber, line, problem);
+    values.at(lineNumber, line);
+    return values.fail(problem);
   }
 
   /** Session-level fields collected while reading. */

@@ -1,0 +1,144 @@
+package dev.podium.media.routing;
+
+import dev.podium.media.rtcp.PictureLossIndication;
+import dev.podium.media.rtcp.RtcpCompound;
+import dev.podium.media.rtp.RtpPacket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * One media source published into a {@link Router}: an attendee's microphone or camera, with one
+ * layer or several simulcast layers (RFC 8853). It fans packets out to its {@link Consumer}s and
+ * carries their keyframe requests back to the publisher. Event-loop confined.
+ */
+public final class Producer {
+  /** Do not ask the publisher for a keyframe of the same layer more often than this. */
+  static final long KEY_FRAME_REQUEST_INTERVAL_MILLIS = 300;
+
+  private final String id;
+  private final MediaKind kind;
+  private final String ownerId;
+  private final List<String> rids;
+  private final RtpSink publisher;
+  private final LongSupplier clockMillis;
+  private final long[] layerSsrcs;
+  private final long[] lastKeyFrameRequestMillis;
+  private final List<Consumer> consumers = new ArrayList<>();
+  private boolean closed;
+
+  Producer(
+      String id,
+      MediaKind kind,
+      String ownerId,
+      List<String> rids,
+      RtpSink publisher,
+      LongSupplier clockMillis) {
+    this.id = id;
+    this.kind = kind;
+    this.ownerId = ownerId;
+    this.rids = List.copyOf(rids);
+    this.publisher = publisher;
+    this.clockMillis = clockMillis;
+    int layers = Math.max(1, rids.size());
+    this.layerSsrcs = new long[layers];
+    this.lastKeyFrameRequestMillis = new long[layers];
+    Arrays.fill(lastKeyFrameRequestMillis, Long.MIN_VALUE / 2);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public MediaKind kind() {
+    return kind;
+  }
+
+  /** The id of the session (attendee connection) that publishes this source. */
+  public String ownerId() {
+    return ownerId;
+  }
+
+  /** Simulcast rids in the order the publisher offered them; empty for a single layer. */
+  public List<String> rids() {
+    return rids;
+  }
+
+  public int layerCount() {
+    return layerSsrcs.length;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  public List<Consumer> consumers() {
+    return List.copyOf(consumers);
+  }
+
+  /** Index of a rid in this producer's layers, or -1. */
+  int layerOf(String rid) {
+    return rids.indexOf(rid);
+  }
+
+  /** Binds {@code layer} to the SSRC the publisher sends it under (signalled or learned). */
+  public void setLayerSsrc(int layer, long ssrc) {
+    layerSsrcs[layer] = ssrc;
+  }
+
+  long layerSsrc(int layer) {
+    return layerSsrcs[layer];
+  }
+
+  /** Forwards one packet of {@code layer} to every consumer. */
+  public void onRtp(int layer, RtpPacket packet) {
+    if (closed) {
+      return;
+    }
+    for (int i = 0; i < consumers.size(); i++) {
+      consumers.get(i).onRtp(layer, packet);
+    }
+  }
+
+  /**
+   * Asks the publisher for a keyframe of {@code layer} with a PLI (RFC 4585 §6.3.1), at most once
+   * per {@link #KEY_FRAME_REQUEST_INTERVAL_MILLIS}. Ignored for audio and for layers whose SSRC is
+   * not known yet (the request is repeated when the consumer retries).
+   */
+  public void requestKeyFrame(int layer) {
+    if (closed || kind != MediaKind.VIDEO || layer < 0 || layer >= layerSsrcs.length) {
+      return;
+    }
+    long ssrc = layerSsrcs[layer];
+    long now = clockMillis.getAsLong();
+    if (ssrc == 0
+        || !publisher.isReady()
+        || now - lastKeyFrameRequestMillis[layer] < KEY_FRAME_REQUEST_INTERVAL_MILLIS) {
+      return;
+    }
+    lastKeyFrameRequestMillis[layer] = now;
+    publisher.sendRtcp(
+        RtcpCompound.write(List.of(new PictureLossIndication(1, ssrc)), publisher.allocator()));
+  }
+
+  void addConsumer(Consumer consumer) {
+    consumers.add(consumer);
+  }
+
+  void removeConsumer(Consumer consumer) {
+    consumers.remove(consumer);
+  }
+
+  /** Closes the producer and, through "producer closed", every consumer of it. Idempotent. */
+  void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (Consumer consumer : List.copyOf(consumers)) {
+      consumer.onProducerClosed();
+    }
+    consumers.clear();
+  }
+}

@@ -1,0 +1,118 @@
+package dev.podium.media.routing;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
+
+/**
+ * The media of one meeting: its {@link Producer}s and the {@link Consumer}s attached to them. It
+ * knows nothing of meetings or attendees, only owners (connection ids). All mutation happens on the
+ * media event loop; the producer map may be read from any thread.
+ */
+public final class Router implements AutoCloseable {
+  private final String id;
+  private final LongSupplier clockMillis;
+  private final Map<String, Producer> producers = new ConcurrentHashMap<>();
+  private final List<RouterListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
+
+  public Router(String id, LongSupplier clockMillis) {
+    this.id = id;
+    this.clockMillis = clockMillis;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public LongSupplier clock() {
+    return clockMillis;
+  }
+
+  public void addListener(RouterListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(RouterListener listener) {
+    listeners.remove(listener);
+  }
+
+  public Producer producer(String producerId) {
+    return producers.get(producerId);
+  }
+
+  public Collection<Producer> producers() {
+    return List.copyOf(producers.values());
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Adds a source published by {@code ownerId}. Its id is {@code ownerId/mid}, stable across
+   * renegotiations of the same m-line.
+   */
+  public Producer createProducer(
+      MediaKind kind, String ownerId, String mid, List<String> rids, RtpSink publisher) {
+    String producerId = ownerId + "/" + mid;
+    Producer producer = new Producer(producerId, kind, ownerId, rids, publisher, clockMillis);
+    Producer previous = producers.putIfAbsent(producerId, producer);
+    if (previous != null) {
+      throw new IllegalStateException("producer " + producerId + " exists");
+    }
+    for (RouterListener listener : listeners) {
+      listener.onProducerAdded(producer);
+    }
+    return producer;
+  }
+
+  /** Removes and closes a source; its consumers close with it. */
+  public void closeProducer(Producer producer) {
+    if (producers.remove(producer.id(), producer)) {
+      producer.close();
+      for (RouterListener listener : listeners) {
+        listener.onProducerRemoved(producer);
+      }
+    }
+  }
+
+  /**
+   * Subscribes {@code subscriber} to {@code producer}.
+   *
+   * @param ssrc the SSRC the subscriber was told in its SDP answer
+   * @param payloadType the payload type the subscriber negotiated for the producer's codec
+   * @param layer the simulcast layer to forward (clamped to the producer's layers)
+   * @param onClosed run once when the consumer closes, whichever side closes it
+   */
+  public Consumer createConsumer(
+      String consumerId,
+      Producer producer,
+      RtpSink subscriber,
+      long ssrc,
+      int payloadType,
+      int layer,
+      Runnable onClosed) {
+    Consumer consumer =
+        new Consumer(consumerId, producer, subscriber, ssrc, payloadType, layer, onClosed);
+    producer.addConsumer(consumer);
+    consumer.requestKeyFrame();
+    return consumer;
+  }
+
+  /** Closes every producer (and so every consumer). Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (Producer producer : List.copyOf(producers.values())) {
+      closeProducer(producer);
+    }
+    listeners.clear();
+  }
+}

@@ -47,4 +47,15 @@ public record MeetingFeatures(
         VideoResolution.FHD,
         attendeeMaxCount);
   }
+
+  /** The same features with another Attendee.MaxCount. */
+  public MeetingFeatures withAttendeeMaxCount(int maxCount) {
+    return new MeetingFeatures(
+        echoReduction,
+        audioBitrateKbps,
+        audioStereo,
+        videoMaxResolution,
+        contentMaxResolution,
+        maxCount);
+  }
 }

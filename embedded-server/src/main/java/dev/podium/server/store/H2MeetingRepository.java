@@ -77,9 +77,11 @@ public final class H2MeetingRepository implements MeetingRepository {
   };
 
   private final Connection connection;
+  private final DirectoryLock directoryLock;
   private boolean closed;
 
-  private H2MeetingRepository(String url) {
+  private H2MeetingRepository(String url, DirectoryLock directoryLock) {
+    this.directoryLock = directoryLock;
     try {
       this.connection = DriverManager.getConnection(url, "podium", "");
       connection.setAutoCommit(true);
@@ -95,6 +97,9 @@ public final class H2MeetingRepository implements MeetingRepository {
         }
       }
     } catch (SQLException e) {
+      if (directoryLock != null) {
+        directoryLock.release();
+      }
       throw failure("open", e);
     }
   }
@@ -110,13 +115,14 @@ public final class H2MeetingRepository implements MeetingRepository {
       throw new MeetingServiceException(
           MeetingErrorKind.UNAVAILABLE, "cannot create data directory " + dataDirectory, e);
     }
+    DirectoryLock lock = DirectoryLock.acquire(dataDirectory.resolve("podium.lock"));
     Path base = dataDirectory.toAbsolutePath().resolve("podium");
-    return new H2MeetingRepository("jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE");
+    return new H2MeetingRepository("jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE", lock);
   }
 
   /** A private in-memory database, gone when closed (for tests and throwaway embedding). */
   public static H2MeetingRepository inMemory() {
-    return new H2MeetingRepository("jdbc:h2:mem:podium-" + UUID.randomUUID());
+    return new H2MeetingRepository("jdbc:h2:mem:podium-" + UUID.randomUUID(), null);
   }
 
   @Override
@@ -313,6 +319,9 @@ public final class H2MeetingRepository implements MeetingRepository {
       connection.close();
     } catch (SQLException e) {
       log.warn("Closing the meeting store failed: {}", e.getMessage());
+    }
+    if (directoryLock != null) {
+      directoryLock.release();
     }
   }
 

@@ -162,16 +162,6 @@ final class JsonFields {
     return items;
   }
 
-  /** Whether the field is present and not null. */
-  boolean has(String field) {
-    return present(field) != null;
-  }
-
-  /** The dotted name of a field of this object, for messages. */
-  String nameOf(String field) {
-    return name(field);
-  }
-
   private ApiException missing(String field) {
     return ApiException.badRequest(name(field) + " is required");
   }

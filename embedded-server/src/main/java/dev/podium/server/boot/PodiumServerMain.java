@@ -131,7 +131,7 @@ public final class PodiumServerMain implements Callable<Integer> {
               bind,
               httpPort,
               mediaPort,
-              dataDir.toAbsolutePath(),
+              dataDir.toAbsolutePath().normalize(),
               apiKey,
               MeetingLimits.DEFAULTS
                   .withMaxConnectedAttendees(maxAttendees)
@@ -168,7 +168,7 @@ public final class PodiumServerMain implements Callable<Integer> {
     out.println("  metrics:       " + http + "/metrics");
     out.println("  media (UDP):   " + bind + ":" + mediaPort);
     out.println("  data dir:      " + config.dataDirectory());
-    out.println("  API key file:  " + keyFile.toAbsolutePath());
+    out.println("  API key file:  " + keyFile.toAbsolutePath().normalize());
     server
         .tlsFingerprint()
         .ifPresent(f -> out.println("  TLS certificate SHA-256 fingerprint: " + f));

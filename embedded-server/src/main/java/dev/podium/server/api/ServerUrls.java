@@ -1,0 +1,34 @@
+package dev.podium.server.api;
+
+import dev.podium.server.meeting.MeetingId;
+
+/**
+ * The base URLs clients reach this server at (advertised host and bound port), used to build a
+ * meeting's MediaPlacement.
+ *
+ * @param httpBase e.g. {@code http://127.0.0.1:8080}
+ * @param webSocketBase e.g. {@code ws://127.0.0.1:8080}
+ */
+public record ServerUrls(String httpBase, String webSocketBase) {
+
+  /** Path prefix under which the signaling WebSocket is served. */
+  public static final String SIGNALING_PATH = "/v1/signaling/";
+
+  /** URLs for a host (name, IPv4 or IPv6 literal) and port, with or without TLS. */
+  public static ServerUrls of(String host, int port, boolean tls) {
+    String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    return new ServerUrls(
+        (tls ? "https://" : "http://") + h + ":" + port,
+        (tls ? "wss://" : "ws://") + h + ":" + port);
+  }
+
+  /** A meeting's SignalingUrl. */
+  public String signalingUrl(MeetingId meetingId) {
+    return webSocketBase + SIGNALING_PATH + meetingId;
+  }
+
+  /** A meeting's EventIngestionUrl (served by a later part of the server). */
+  public String eventIngestionUrl(MeetingId meetingId) {
+    return httpBase + "/v1/meetings/" + meetingId + "/events";
+  }
+}

@@ -168,8 +168,11 @@ public final class WebRtcTransport {
       return;
     }
     if (ice.onAuthenticatedPacket(from)) {
+      InetSocketAddress previous = sendAddress;
       sendAddress = ice.selectedAddress();
-      log.info("transport {}: remote address moved to {}", id, sendAddress);
+      if (previous != null && !previous.equals(sendAddress)) {
+        log.info("transport {}: remote address moved from {} to {}", id, previous, sendAddress);
+      }
     }
     if (rtcp) {
       listener.onRtcp(this, packet);

@@ -70,6 +70,19 @@ public final class SrtpSession {
   }
 
   /**
+   * Forgets everything kept for {@code ssrc} (ROC, replay windows, SRTCP index), e.g. when its
+   * stream ends, so state does not accumulate. A later packet of that SSRC starts afresh.
+   */
+  public void removeSsrc(int ssrc) {
+    streams.remove(ssrc);
+  }
+
+  /** Number of SSRCs with state in this session. */
+  public int ssrcCount() {
+    return streams.size();
+  }
+
+  /**
    * Protects the RTP packet between readerIndex and writerIndex of {@code packet} in place and
    * appends the tag, growing the buffer if it lacks {@link SrtpProfile#rtpOverhead()} writable
    * bytes. Never throws.

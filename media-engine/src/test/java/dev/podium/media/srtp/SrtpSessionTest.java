@@ -327,6 +327,21 @@ class SrtpSessionTest {
     assertThat(bytes(received)).isEqualTo(plain);
   }
 
+  @ParameterizedTest
+  @EnumSource(SrtpProfile.class)
+  void forgetsAnSsrcOnRequest(SrtpProfile profile) {
+    SrtpSession sender = session(profile);
+    SrtpSession receiver = session(profile);
+    byte[] packet = protect(sender, rtp(77, SSRC, 30));
+    assertThat(receiver.unprotectRtp(heap(packet))).isEqualTo(SrtpResult.OK);
+    assertThat(receiver.ssrcCount()).isEqualTo(1);
+
+    receiver.removeSsrc(SSRC);
+
+    assertThat(receiver.ssrcCount()).isZero();
+    assertThat(receiver.unprotectRtp(heap(packet))).isEqualTo(SrtpResult.OK);
+  }
+
   private static byte[] protect(SrtpSession sender, byte[] plain) {
     ByteBuf packet = heap(plain);
     assertThat(sender.protectRtp(packet)).isEqualTo(SrtpResult.OK);

@@ -58,7 +58,7 @@ public final class SrtpSession {
 
   /** A session on already derived session keys (used by tests with RFC vectors). */
   SrtpSession(SrtpProfile profile, SrtpSessionKeys keys, int replayWindowSize) {
-    new ReplayWindow(replayWindowSize); // validates the size
+    ReplayWindow.checkSize(replayWindowSize);
     this.profile = profile;
     this.replayWindowSize = replayWindowSize;
     this.transform =
@@ -129,7 +129,8 @@ public final class SrtpSession {
 
   /**
    * Verifies and decrypts in place; on OK the writerIndex is moved back so the buffer holds the
-   * plain RTP packet. On any other result the packet must be dropped. Never throws.
+   * plain RTP packet. On any other result the packet must be dropped (its bytes are left as
+   * received). Never throws.
    */
   public SrtpResult unprotectRtp(ByteBuf packet) {
     int start = packet.readerIndex();

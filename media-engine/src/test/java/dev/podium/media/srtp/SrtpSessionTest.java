@@ -101,9 +101,11 @@ class SrtpSessionTest {
     for (int at : new int[] {1, 5, 20, genuine.length - 1}) {
       byte[] tampered = genuine.clone();
       tampered[at] ^= 0x01;
-      assertThat(receiver.unprotectRtp(heap(tampered)))
+      ByteBuf rejected = heap(tampered);
+      assertThat(receiver.unprotectRtp(rejected))
           .as("byte %d", at)
           .isEqualTo(SrtpResult.AUTH_FAILED);
+      assertThat(bytes(rejected)).as("left as received").isEqualTo(tampered);
     }
     // a forged far-ahead sequence number must not move the ROC estimate either
     byte[] forged = genuine.clone();

@@ -30,6 +30,7 @@ final class AesCmHmacSha1Transform implements SrtpTransform {
   private final byte[] iv = new byte[IV_LENGTH];
   private final byte[] fullMac = new byte[SHA1_LENGTH];
   private final byte[] rocBytes = new byte[4];
+  private byte[] keystreamOut = new byte[2048];
 
   /** Keys, salt, cipher and MAC of one of SRTP / SRTCP. */
   private static final class Direction {
@@ -141,6 +142,13 @@ final class AesCmHmacSha1Transform implements SrtpTransform {
     iv[12] ^= (byte) (index >>> 8);
     iv[13] ^= (byte) index;
     d.ctr.init(Cipher.ENCRYPT_MODE, d.key, new IvParameterSpec(iv));
-    d.ctr.doFinal(a, from, n, a, from);
+    // Out of place, then copied back: the JDK's CTR doFinal copies its input into a fresh array
+    // when input and output are the same array (1.3 KB garbage and ~2x the time at 1,200 bytes,
+    // measured on JDK 17); a reused output array plus one arraycopy avoids both.
+    if (keystreamOut.length < n) {
+      keystreamOut = new byte[Math.max(n, keystreamOut.length * 2)];
+    }
+    d.ctr.doFinal(a, from, n, keystreamOut, 0);
+    System.arraycopy(keystreamOut, 0, a, from, n);
   }
 }

@@ -19,8 +19,12 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Performance: one {@code AES/GCM/NoPadding} Cipher for RTP and one for RTCP, created once. GCM
  * in the JDK must be initialised per packet with a {@link GCMParameterSpec} carrying the new IV;
  * that costs a few small allocations inside the provider which the API gives no way to avoid.
- * Encryption and decryption run in place on a byte array with one {@code doFinal}, which is the
- * JDK's fast path (AVX/CLMUL intrinsics, no intermediate copy for same-offset in-place work).
+ * Encryption and decryption run in place on a byte array with one {@code doFinal}. Measured on JDK
+ * 17 (1,188-byte payload, CPU time, best of 6): encrypt in place 499 ns vs. into another array +
+ * copy back 505 ns; decrypt in place 444 ns vs. 447 ns; a fixed ~270 ns and ~950 bytes of garbage
+ * per packet are the JDK's init/GHASH set-up, paid even for an empty payload. Direct ByteBuffers
+ * through {@code doFinal(ByteBuffer, ByteBuffer)} cost 743 ns and 3.2 KB, which is why {@link
+ * SrtpSession} copies direct buffers into a scratch array instead.
  */
 final class AesGcmTransform implements SrtpTransform {
   private static final int TAG_BITS = 128;

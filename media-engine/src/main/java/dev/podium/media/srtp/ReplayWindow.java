@@ -14,11 +14,16 @@ final class ReplayWindow {
 
   /** A window of {@code size} packets; size must be a power of two and at least 64. */
   ReplayWindow(int size) {
+    checkSize(size);
+    this.bits = new long[size / 64];
+    this.mask = size - 1;
+  }
+
+  /** Throws IllegalArgumentException unless {@code size} is a power of two of at least 64. */
+  static void checkSize(int size) {
     if (size < 64 || Integer.bitCount(size) != 1) {
       throw new IllegalArgumentException("replay window size must be a power of two >= 64");
     }
-    this.bits = new long[size / 64];
-    this.mask = size - 1;
   }
 
   /** Highest index accepted so far, or -1 if none. */

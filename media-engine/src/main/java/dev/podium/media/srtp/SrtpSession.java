@@ -58,7 +58,7 @@ public final class SrtpSession {
 
   /** A session on already derived session keys (used by tests with RFC vectors). */
   SrtpSession(SrtpProfile profile, SrtpSessionKeys keys, int replayWindowSize) {
-    new ReplayWindow(replayWindowSize); // validates the size
+    ReplayWindow.checkSize(replayWindowSize);
     this.profile = profile;
     this.replayWindowSize = replayWindowSize;
     this.transform =
@@ -67,6 +67,19 @@ public final class SrtpSession {
 
   public SrtpProfile profile() {
     return profile;
+  }
+
+  /**
+   * Forgets everything kept for {@code ssrc} (ROC, replay windows, SRTCP index), e.g. when its
+   * stream ends, so state does not accumulate. A later packet of that SSRC starts afresh.
+   */
+  public void removeSsrc(int ssrc) {
+    streams.remove(ssrc);
+  }
+
+  /** Number of SSRCs with state in this session. */
+  public int ssrcCount() {
+    return streams.size();
   }
 
   /**
@@ -116,7 +129,8 @@ public final class SrtpSession {
 
   /**
    * Verifies and decrypts in place; on OK the writerIndex is moved back so the buffer holds the
-   * plain RTP packet. On any other result the packet must be dropped. Never throws.
+   * plain RTP packet. On any other result the packet must be dropped (its bytes are left as
+   * received). Never throws.
    */
   public SrtpResult unprotectRtp(ByteBuf packet) {
     int start = packet.readerIndex();

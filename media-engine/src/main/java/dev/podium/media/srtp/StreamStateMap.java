@@ -32,6 +32,33 @@ final class StreamStateMap {
     return created;
   }
 
+  /** Removes the state of {@code ssrc}, if any (backward-shift deletion keeps probing exact). */
+  void remove(int ssrc) {
+    int m = keys.length - 1;
+    int i = mix(ssrc) & m;
+    while (true) {
+      if (values[i] == null) {
+        return;
+      }
+      if (keys[i] == ssrc) {
+        break;
+      }
+      i = (i + 1) & m;
+    }
+    values[i] = null;
+    size--;
+    for (int j = (i + 1) & m; values[j] != null; j = (j + 1) & m) {
+      int home = mix(keys[j]) & m;
+      boolean staysPut = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+      if (!staysPut) {
+        keys[i] = keys[j];
+        values[i] = values[j];
+        values[j] = null;
+        i = j;
+      }
+    }
+  }
+
   int size() {
     return size;
   }

@@ -101,9 +101,11 @@ class SrtpSessionTest {
     for (int at : new int[] {1, 5, 20, genuine.length - 1}) {
       byte[] tampered = genuine.clone();
       tampered[at] ^= 0x01;
-      assertThat(receiver.unprotectRtp(heap(tampered)))
+      ByteBuf rejected = heap(tampered);
+      assertThat(receiver.unprotectRtp(rejected))
           .as("byte %d", at)
           .isEqualTo(SrtpResult.AUTH_FAILED);
+      assertThat(bytes(rejected)).as("left as received").isEqualTo(tampered);
     }
     // a forged far-ahead sequence number must not move the ROC estimate either
     byte[] forged = genuine.clone();
@@ -325,6 +327,21 @@ class SrtpSessionTest {
     ByteBuf received = Unpooled.directBuffer(256).writeZero(5).writeBytes(buf).readerIndex(5);
     assertThat(receiver.unprotectRtp(received)).isEqualTo(SrtpResult.OK);
     assertThat(bytes(received)).isEqualTo(plain);
+  }
+
+  @ParameterizedTest
+  @EnumSource(SrtpProfile.class)
+  void forgetsAnSsrcOnRequest(SrtpProfile profile) {
+    SrtpSession sender = session(profile);
+    SrtpSession receiver = session(profile);
+    byte[] packet = protect(sender, rtp(77, SSRC, 30));
+    assertThat(receiver.unprotectRtp(heap(packet))).isEqualTo(SrtpResult.OK);
+    assertThat(receiver.ssrcCount()).isEqualTo(1);
+
+    receiver.removeSsrc(SSRC);
+
+    assertThat(receiver.ssrcCount()).isZero();
+    assertThat(receiver.unprotectRtp(heap(packet))).isEqualTo(SrtpResult.OK);
   }
 
   private static byte[] protect(SrtpSession sender, byte[] plain) {

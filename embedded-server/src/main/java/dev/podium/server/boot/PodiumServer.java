@@ -1,5 +1,10 @@
 package dev.podium.server.boot;
 
+import dev.podium.media.MediaEngine;
+import dev.podium.media.MediaEngineConfig;
+import dev.podium.media.net.DropReason;
+import dev.podium.media.net.MediaCounters;
+import dev.podium.media.transport.TransportConfig;
 import dev.podium.server.api.ApiHttpHandler;
 import dev.podium.server.api.ApiKeyVerifier;
 import dev.podium.server.api.ControlApi;
@@ -9,6 +14,8 @@ import dev.podium.server.api.ServerUrls;
 import dev.podium.server.meeting.MeetingRepository;
 import dev.podium.server.meeting.MeetingService;
 import dev.podium.server.metrics.MetricsRegistry;
+import dev.podium.server.signaling.Rooms;
+import dev.podium.server.signaling.SignalingExtension;
 import dev.podium.server.store.H2MeetingRepository;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -64,6 +71,8 @@ public final class PodiumServer implements AutoCloseable {
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final SslContext tls;
   private final String tlsFingerprint;
+  private MediaEngine media;
+  private Rooms rooms;
   private Channel serverChannel;
   private ServerUrls urls;
   private boolean closed;
@@ -140,10 +149,21 @@ public final class PodiumServer implements AutoCloseable {
   }
 
   private void bind(Function<ServerContext, HttpPipelineExtension> extensionFactory) {
-    HttpPipelineExtension extension =
+    startMedia();
+    rooms = new Rooms(meetings, media);
+    metrics.gauge("podium_signaling_participants", "Joined attendees", rooms::participantCount);
+    SignalingExtension signaling = new SignalingExtension(rooms);
+    HttpPipelineExtension extra =
         extensionFactory == null
             ? null
             : extensionFactory.apply(new ServerContext(config, meetings, metrics));
+    HttpPipelineExtension extension =
+        extra == null
+            ? signaling
+            : pipeline -> {
+              signaling.addHandlers(pipeline);
+              extra.addHandlers(pipeline);
+            };
     ControlApi api = new ControlApi(meetings);
     ApiHttpHandler handler =
         new ApiHttpHandler(api, new ApiKeyVerifier(config.apiKey()), config.rateLimits(), metrics);
@@ -166,6 +186,50 @@ public final class PodiumServer implements AutoCloseable {
     long period = sweepPeriodMillis(config.limits().primaryIdleTimeout());
     sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
     log.info("Podium server listening on {} ({})", urls.httpBase(), config);
+  }
+
+  private void startMedia() {
+    String announced = config.advertisedHost();
+    try {
+      media =
+          MediaEngine.start(
+              new MediaEngineConfig(
+                  new InetSocketAddress(config.bindAddress(), config.mediaPort()),
+                  TransportConfig.defaults(announced)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the media engine", e);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot start media on udp " + config.bindAddress() + ":" + config.mediaPort() + ": " + e,
+          e);
+    }
+    MediaCounters counters = media.counters();
+    metrics.gauge("podium_media_transports", "WebRTC connections", media::transportCount);
+    metrics.gauge("podium_media_packets_in_total", "Datagrams received", counters::packetsIn);
+    metrics.gauge("podium_media_bytes_in_total", "Bytes received", counters::bytesIn);
+    metrics.gauge("podium_media_packets_out_total", "Datagrams sent", counters::packetsOut);
+    metrics.gauge("podium_media_bytes_out_total", "Bytes sent", counters::bytesOut);
+    metrics.gauge(
+        "podium_media_internal_errors_total",
+        "Exceptions caught on the packet path (should be 0)",
+        counters::internalErrors);
+    for (DropReason reason : DropReason.values()) {
+      metrics.gauge(
+          "podium_media_dropped_" + reason.metricName() + "_total",
+          "Packets dropped: " + reason.metricName().replace('_', ' '),
+          () -> counters.drops(reason));
+    }
+  }
+
+  /** The UDP media address actually bound. */
+  public InetSocketAddress mediaAddress() {
+    return media.localAddress();
+  }
+
+  /** The media engine (for tests and metrics). */
+  public MediaEngine media() {
+    return media;
   }
 
   /** How often idle primaries are looked for: a fifth of the timeout, within 10 ms to 1 s. */
@@ -221,6 +285,9 @@ public final class PodiumServer implements AutoCloseable {
     }
     closed = true;
     sweeper.shutdownNow();
+    if (rooms != null) {
+      rooms.close();
+    }
     if (serverChannel != null) {
       serverChannel.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
     }
@@ -232,6 +299,9 @@ public final class PodiumServer implements AutoCloseable {
     bossGroup.terminationFuture().awaitUninterruptibly(timeout);
     workerGroup.terminationFuture().awaitUninterruptibly(timeout);
     apiExecutors.terminationFuture().awaitUninterruptibly(timeout);
+    if (media != null) {
+      media.close();
+    }
     repository.close();
     log.info("Podium server stopped");
   }

@@ -71,6 +71,14 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
   private final Map<Long, Route> routes = new HashMap<>();
   private final Set<Long> usedSsrcs = new HashSet<>();
   private AnswerBuilder answerBuilder;
+
+  /** The client's first receiving audio m-line: carries "the meeting audio" under one SSRC. */
+  private String audioDownlinkMid;
+
+  private long audioDownlinkSsrc;
+  private int audioDownlinkPayloadType = -1;
+  private Producer audioSource;
+  private Consumer audioDownlinkConsumer;
   private int midExtensionId = -1;
   private int ridExtensionId = -1;
   private int repairedRidExtensionId = -1;
@@ -183,6 +191,15 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
     Producer producer = producerId == null ? null : router.producer(producerId);
     if (m.direction().receives() && producer != null && producer.kind() == kind) {
       out = outgoingStream(m.mid(), producer);
+    } else if (m.direction().receives()
+        && kind == MediaKind.AUDIO
+        && producerId == null
+        && (audioDownlinkMid == null || audioDownlinkMid.equals(m.mid()))) {
+      if (audioDownlinkMid == null) {
+        audioDownlinkMid = m.mid();
+        audioDownlinkSsrc = newSsrc();
+      }
+      out = new OutgoingStream(audioDownlinkSsrc, 0, cname, "podium-audio", "podium-audio-mix");
     }
     boolean clientSends = m.direction().sends();
     if (clientSends && out != null) {
@@ -231,7 +248,10 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
         stillReceiving.add(media.mid());
         ensureProducer(media);
       }
-      if (media.sends() && media.outgoing() != null) {
+      if (media.sends() && media.mid().equals(audioDownlinkMid)) {
+        audioDownlinkPayloadType = media.payloadType();
+        attachAudioSource();
+      } else if (media.sends() && media.outgoing() != null) {
         stillSending.add(media.mid());
         ensureConsumer(media, router.producer(bindings.get(media.mid())));
       }
@@ -248,6 +268,50 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
       if (!stillSending.contains(mid)) {
         outgoingByMid.remove(mid).consumer().close();
       }
+    }
+  }
+
+  /**
+   * Sets the source of this connection's audio downlink (the meeting audio it hears), or null for
+   * silence. The downlink keeps its SSRC, so changing the source needs no renegotiation.
+   */
+  public void setAudioSource(Producer source) {
+    loop.execute(
+        () -> {
+          if (closed || source == audioSource) {
+            return;
+          }
+          audioSource = source;
+          attachAudioSource();
+        });
+  }
+
+  /** The SSRC of the audio downlink once negotiated, else 0. */
+  public long audioDownlinkSsrc() {
+    return audioDownlinkPayloadType < 0 ? 0 : audioDownlinkSsrc;
+  }
+
+  private void attachAudioSource() {
+    if (audioDownlinkPayloadType < 0) {
+      return;
+    }
+    if (audioDownlinkConsumer != null) {
+      if (!audioDownlinkConsumer.isClosed() && audioDownlinkConsumer.producer() == audioSource) {
+        return;
+      }
+      audioDownlinkConsumer.close();
+      audioDownlinkConsumer = null;
+    }
+    if (audioSource != null && !audioSource.isClosed()) {
+      audioDownlinkConsumer =
+          router.createConsumer(
+              id + "/" + audioDownlinkMid,
+              audioSource,
+              this,
+              audioDownlinkSsrc,
+              audioDownlinkPayloadType,
+              0,
+              () -> {});
     }
   }
 
@@ -480,6 +544,9 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
       outgoing.consumer().close();
     }
     outgoingByMid.clear();
+    if (audioDownlinkConsumer != null) {
+      audioDownlinkConsumer.close();
+    }
     for (Producer producer : producersByMid.values()) {
       router.closeProducer(producer);
     }

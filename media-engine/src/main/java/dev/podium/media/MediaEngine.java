@@ -93,7 +93,7 @@ public final class MediaEngine implements AutoCloseable {
 
   /** A router for one meeting. */
   public Router createRouter(String id) {
-    return new Router(id, clockMillis);
+    return new Router(id, clockMillis, endpoint.eventLoop());
   }
 
   /**

@@ -40,6 +40,25 @@ public sealed interface ClientMessage extends SignalMessage {
   record SendData(String requestId, String topic, String data, Long lifetimeMs)
       implements ClientMessage {}
 
+  /**
+   * A replica attendee presents credentials of an attendee of the replica's primary meeting to be
+   * promoted over this same connection; answered with a status (OK or why not).
+   */
+  record Promote(String requestId, String joinToken) implements ClientMessage {}
+
+  /** A promoted attendee goes back to being a replica viewer. */
+  record Demote(String requestId) implements ClientMessage {}
+
+  /** A replica attendee raises or lowers its hand; hosts see the queue. */
+  record RaiseHand(String requestId, boolean raised) implements ClientMessage {}
+
+  /**
+   * Host actions on another attendee: {@code bring-to-stage} (a raised hand), {@code dismiss} (a
+   * raised hand), {@code send-back} (demote a promoted attendee), {@code mute}, {@code remove} (a
+   * presenter).
+   */
+  record HostAction(String requestId, String action, String attendeeId) implements ClientMessage {}
+
   /** Keep-alive; answered with {@link ServerMessage.Pong}. */
   record Ping(String requestId) implements ClientMessage {}
 

@@ -65,6 +65,28 @@ public sealed interface ServerMessage extends SignalMessage {
   /** Whether this attendee may start sending video now. */
   record VideoAvailability(boolean canStartLocalVideo) implements ServerMessage {}
 
+  /** This connection is promoted into the primary meeting as {@code as}. */
+  record Promoted(String requestId, AttendeeInfo as) implements ServerMessage {}
+
+  /** This connection is a replica viewer again; {@code code} says why. */
+  record Demoted(StatusCode code, String message) implements ServerMessage {}
+
+  /** One raised hand, as hosts see it. */
+  record Hand(String attendeeId, String externalUserId, String meetingId, long raisedAtMs) {}
+
+  /** The raised-hand queue (hosts only), oldest first. */
+  record HandQueue(List<Hand> hands) implements ServerMessage {}
+
+  /**
+   * Private to one replica viewer: a host brought it to the stage. The SDK promotes itself with
+   * these primary credentials.
+   */
+  record StageInvitation(String primaryMeetingId, String attendeeId, String joinToken)
+      implements ServerMessage {}
+
+  /** Audience counts for hosts: replicas and connected viewers. */
+  record Audience(int replicas, int viewers) implements ServerMessage {}
+
   /** The outcome of a request (OK or why not). */
   record Status(String requestId, StatusCode code, String message) implements ServerMessage {}
 

@@ -16,6 +16,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ClientMessage.SendData.class, name = "send-data"),
   @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
   @JsonSubTypes.Type(value = ClientMessage.Leave.class, name = "leave"),
+  @JsonSubTypes.Type(value = ClientMessage.Promote.class, name = "promote"),
+  @JsonSubTypes.Type(value = ClientMessage.Demote.class, name = "demote"),
+  @JsonSubTypes.Type(value = ClientMessage.RaiseHand.class, name = "raise-hand"),
+  @JsonSubTypes.Type(value = ClientMessage.HostAction.class, name = "host-action"),
   @JsonSubTypes.Type(value = ServerMessage.Joined.class, name = "joined"),
   @JsonSubTypes.Type(value = ServerMessage.Answer.class, name = "answer"),
   @JsonSubTypes.Type(value = ServerMessage.Sources.class, name = "sources"),
@@ -27,6 +31,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ServerMessage.Status.class, name = "status"),
   @JsonSubTypes.Type(value = ServerMessage.Ended.class, name = "ended"),
   @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+  @JsonSubTypes.Type(value = ServerMessage.Promoted.class, name = "promoted"),
+  @JsonSubTypes.Type(value = ServerMessage.Demoted.class, name = "demoted"),
+  @JsonSubTypes.Type(value = ServerMessage.HandQueue.class, name = "hand-queue"),
+  @JsonSubTypes.Type(value = ServerMessage.StageInvitation.class, name = "stage-invitation"),
+  @JsonSubTypes.Type(value = ServerMessage.Audience.class, name = "audience"),
 })
 public sealed interface SignalMessage permits ClientMessage, ServerMessage {
   /** The protocol version this code speaks; sent in join and joined. */

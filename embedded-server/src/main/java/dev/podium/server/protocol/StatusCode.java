@@ -36,6 +36,30 @@ public enum StatusCode {
   THROTTLED(false),
   /** This attendee may not send video now (replica viewer, or 25 senders already). */
   VIDEO_SEND_UNAVAILABLE(false),
+  /** Replica viewers cannot send media or data messages until promoted. */
+  NOT_PERMITTED(false),
+  /** Promotion refused: the credentials are unknown, revoked or malformed. */
+  PROMOTION_REJECTED(false),
+  /** Promotion refused: the credentials belong to a meeting other than this replica's primary. */
+  PROMOTION_WRONG_PRIMARY(false),
+  /** Promotion refused: the primary meeting has no room for another connected attendee. */
+  PRIMARY_AT_CAPACITY(false),
+  /** Promotion refused: this connection is already promoted. */
+  ALREADY_PROMOTED(false),
+  /** Only replica attendees can be promoted or demoted; a primary attendee cannot switch. */
+  NOT_A_REPLICA_ATTENDEE(false),
+  /** Demotion refused: this connection is not promoted. */
+  NOT_PROMOTED(false),
+  /** Demoted: the client asked to leave the stage. */
+  DEMOTED_BY_CLIENT(false),
+  /** Demoted: the primary credentials were deleted (DeleteAttendee) or a host sent it back. */
+  DEMOTED_BY_SERVER(false),
+  /** Demoted: the connection dropped; promote again with the same credentials. */
+  DEMOTED_ON_DISCONNECT(false),
+  /** Only attendees with the host role may do this. */
+  NOT_A_HOST(false),
+  /** No such attendee (or it is not in the hand queue / not a presenter). */
+  ATTENDEE_NOT_FOUND(false),
   /** The server is shutting down. */
   SERVER_SHUTTING_DOWN(true),
   /** The attendee left (its own request). */

@@ -25,6 +25,24 @@ final class Participant {
   boolean gone;
   ScheduledFuture<?> resumeDeadline;
 
+  /** Set while a replica attendee is promoted into the primary meeting. */
+  Promotion promotion;
+
+  /** A demotion the client has not been told of (it happened while disconnected). */
+  ServerMessage.Demoted untoldDemotion;
+
+  /** Raised-hand time (epoch ms), or 0. */
+  long handRaisedAt;
+
+  /** Primary credentials a host issued to bring this viewer to the stage (token kept to resend). */
+  StageCredentials stageCredentials;
+
+  /** A promoted replica attendee's primary identity and the primary room. */
+  record Promotion(Attendee primaryAttendee, Room primaryRoom) {}
+
+  /** Credentials of the primary meeting created for this viewer by "bring to stage". */
+  record StageCredentials(String attendeeId, String joinToken) {}
+
   Participant(
       Attendee attendee,
       String resumeToken,
@@ -40,6 +58,12 @@ final class Participant {
 
   String attendeeId() {
     return attendee.attendeeId().toString();
+  }
+
+  /** Who this participant is to others: its primary identity while promoted. */
+  Attendee identity() {
+    Promotion p = promotion;
+    return p != null ? p.primaryAttendee() : attendee;
   }
 
   Channel channel() {

@@ -1,6 +1,5 @@
 package dev.podium.server.signaling;
 
-import dev.podium.media.MediaEngine;
 import dev.podium.media.routing.MediaKind;
 import dev.podium.media.routing.Producer;
 import dev.podium.media.routing.Router;
@@ -12,13 +11,11 @@ import dev.podium.server.meeting.Attendee;
 import dev.podium.server.meeting.AttendeeId;
 import dev.podium.server.meeting.ConnectResult;
 import dev.podium.server.meeting.Meeting;
-import dev.podium.server.meeting.MeetingService;
 import dev.podium.server.protocol.ClientMessage;
 import dev.podium.server.protocol.ServerMessage;
 import dev.podium.server.protocol.ServerMessage.AttendeeInfo;
 import dev.podium.server.protocol.ServerMessage.PresenceState;
 import dev.podium.server.protocol.ServerMessage.SourceInfo;
-import dev.podium.server.protocol.SignalCodec;
 import dev.podium.server.protocol.SignalMessage;
 import dev.podium.server.protocol.StatusCode;
 import io.netty.channel.Channel;
@@ -27,22 +24,26 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The live state of one meeting: who is joined (and on which signaling channel), their media
- * sessions in the meeting's {@link Router}, presence, mute state and data messages. All mutation
- * holds the room's lock; nothing blocks while holding it (media work hops onto the media loop).
+ * sessions in the meeting's {@link Router}, presence, mute state and data messages.
+ *
+ * <p>Replication: a replica room mirrors its primary's producers through router pipes (one hand-off
+ * per replica, not per viewer) and relays the primary's events to its viewers; nothing of a replica
+ * viewer reaches anyone unless it is promoted. A primary and its replicas share one lock (the group
+ * lock), so events and promotions are ordered and cannot deadlock. Nothing blocks while holding it:
+ * media work hops onto the media loop.
  */
 final class Room implements RouterListener {
   private static final Logger log = LoggerFactory.getLogger(Room.class);
@@ -53,110 +54,161 @@ final class Room implements RouterListener {
   static final double DATA_MESSAGES_PER_SECOND = 50;
   static final double DATA_MESSAGE_BURST = 100;
 
+  /** Seed: up to 25 video senders per meeting. */
+  static final int MAX_VIDEO_SENDERS = 25;
+
+  /** Id prefix of a promoted viewer's producers piped into the primary router. */
+  private static final String PROMOTED_PREFIX = "promoted:";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   final Meeting meeting;
   final Router router;
-  private final MediaEngine engine;
-  private final MeetingService meetings;
-  private final SignalCodec codec;
-  private final ScheduledExecutorService timers;
-  private final LongSupplier clockMillis;
+  final Object lock;
+  private final Rooms rooms;
+  private final Room primary;
+  private final List<Room> replicas = new CopyOnWriteArrayList<>();
   private final Map<AttendeeId, Participant> participants = new LinkedHashMap<>();
 
-  /** Media session id → participant, for labelling producers. */
-  private final Map<String, Participant> bySession = new HashMap<>();
+  /** Primary only: promoted replica viewers, by their primary attendee id. */
+  private final Map<AttendeeId, Participant> promoted = new LinkedHashMap<>();
 
   /** Audio producers in the order they appeared (latest last). */
   private final Map<String, Producer> audioProducers = new LinkedHashMap<>();
 
   private final DataMessages data = new DataMessages();
-  private final AtomicLong sessionCounter = new AtomicLong();
   private boolean closed;
 
-  Room(
-      Meeting meeting,
-      MediaEngine engine,
-      MeetingService meetings,
-      SignalCodec codec,
-      ScheduledExecutorService timers,
-      LongSupplier clockMillis) {
+  Room(Meeting meeting, Rooms rooms, Room primary) {
     this.meeting = meeting;
-    this.engine = engine;
-    this.meetings = meetings;
-    this.codec = codec;
-    this.timers = timers;
-    this.clockMillis = clockMillis;
-    this.router = engine.createRouter(meeting.meetingId().toString());
+    this.rooms = rooms;
+    this.primary = primary;
+    this.lock = primary == null ? new Object() : primary.lock;
+    this.router = rooms.engine().createRouter(meeting.meetingId().toString());
     router.addListener(this);
   }
+
+  boolean isReplica() {
+    return primary != null;
+  }
+
+  Room primary() {
+    return primary;
+  }
+
+  List<Room> replicas() {
+    return List.copyOf(replicas);
+  }
+
+  /** Links a replica: every producer of this primary is piped into it, now and later. */
+  void attachReplica(Room replica) {
+    synchronized (lock) {
+      replicas.add(replica);
+    }
+    router.execute(
+        () -> {
+          for (Producer producer : router.producers()) {
+            pipeInto(replica, producer);
+          }
+        });
+  }
+
+  void detachReplica(Room replica) {
+    replicas.remove(replica);
+  }
+
+  /** Media loop: mirror one primary producer into a replica's router (idempotent). */
+  private static void pipeInto(Room replica, Producer producer) {
+    if (!replica.router.isClosed() && replica.router.producer(producer.id()) == null) {
+      replica.router.pipeFrom(producer, producer.id());
+    }
+  }
+
+  // ---- join, resume, leave ----
 
   /** Outcome of a join: the participant, or why not. */
   record JoinResult(Participant participant, StatusCode refusal, String message) {}
 
-  synchronized JoinResult join(Attendee attendee, ClientMessage.Join join, Channel channel) {
-    if (closed) {
-      return new JoinResult(null, StatusCode.MEETING_ENDED, "the meeting has ended");
-    }
-    Participant existing = participants.get(attendee.attendeeId());
-    if (existing != null && join.resumeToken() != null && matches(existing, join.resumeToken())) {
-      if (existing.resumeDeadline != null) {
-        existing.resumeDeadline.cancel(false);
-        existing.resumeDeadline = null;
+  JoinResult join(Attendee attendee, ClientMessage.Join join, Channel channel) {
+    synchronized (lock) {
+      if (closed) {
+        return new JoinResult(null, StatusCode.MEETING_ENDED, "the meeting has ended");
       }
-      Channel previous = existing.channel();
-      if (previous != null && previous != channel && previous.isActive()) {
+      Participant existing = participants.get(attendee.attendeeId());
+      if (existing != null && join.resumeToken() != null && matches(existing, join.resumeToken())) {
+        return resume(existing, join, channel);
+      }
+      boolean replacing = existing != null;
+      if (replacing) {
         existing.end(
             new ServerMessage.Ended(
-                StatusCode.JOINED_FROM_ANOTHER_CONNECTION, "resumed on another connection"));
+                StatusCode.JOINED_FROM_ANOTHER_CONNECTION,
+                "this attendee joined from another connection"));
+        demote(existing, StatusCode.DEMOTED_ON_DISCONNECT, "joined from another connection");
+        discard(existing);
+      } else {
+        ConnectResult connect = rooms.meetings().tryConnect(attendee);
+        if (connect == ConnectResult.MEETING_AT_CAPACITY) {
+          return new JoinResult(
+              null, StatusCode.MEETING_AT_CAPACITY, "the meeting is at capacity; try again later");
+        }
+        if (connect != ConnectResult.CONNECTED) {
+          return new JoinResult(
+              null, StatusCode.AUTHENTICATION_REJECTED, "the attendee was deleted");
+        }
       }
-      existing.attach(channel);
-      existing.send(joined(existing, join.requestId(), true));
-      log.info("attendee {} resumed in meeting {}", attendee.attendeeId(), meeting.meetingId());
-      return new JoinResult(existing, null, null);
+      Participant participant =
+          new Participant(
+              attendee,
+              newResumeToken(),
+              channel,
+              rooms.codec(),
+              new TokenBucket(
+                  DATA_MESSAGES_PER_SECOND, DATA_MESSAGE_BURST, System.currentTimeMillis()));
+      participant.media = newMediaSession(participant);
+      participants.put(attendee.attendeeId(), participant);
+      participant.send(joined(participant, join.requestId(), false));
+      for (ServerMessage.Data retained : group().data.live(System.currentTimeMillis())) {
+        participant.send(retained);
+      }
+      if (!replacing && !isReplica()) {
+        broadcastGroup(presence(participant.identity(), PresenceState.JOINED), participant);
+      } else if (isReplica()) {
+        sendAudienceToHosts();
+      }
+      if (participant.attendee.role() == dev.podium.server.meeting.AttendeeRole.HOST) {
+        participant.send(handQueue());
+        participant.send(audience());
+      }
+      log.info(
+          "attendee {} joined {} {} ({} connected)",
+          attendee.attendeeId(),
+          isReplica() ? "replica" : "meeting",
+          meeting.meetingId(),
+          participants.size());
+      return new JoinResult(participant, null, null);
     }
-    boolean replacing = existing != null;
-    if (replacing) {
+  }
+
+  private JoinResult resume(Participant existing, ClientMessage.Join join, Channel channel) {
+    if (existing.resumeDeadline != null) {
+      existing.resumeDeadline.cancel(false);
+      existing.resumeDeadline = null;
+    }
+    Channel previous = existing.channel();
+    if (previous != null && previous != channel && previous.isActive()) {
       existing.end(
           new ServerMessage.Ended(
-              StatusCode.JOINED_FROM_ANOTHER_CONNECTION,
-              "this attendee joined from another connection"));
-      discard(existing);
-    } else {
-      ConnectResult connect = meetings.tryConnect(attendee);
-      if (connect == ConnectResult.MEETING_AT_CAPACITY) {
-        return new JoinResult(
-            null, StatusCode.MEETING_AT_CAPACITY, "the meeting is at capacity; try again later");
-      }
-      if (connect != ConnectResult.CONNECTED) {
-        return new JoinResult(null, StatusCode.AUTHENTICATION_REJECTED, "the attendee was deleted");
-      }
+              StatusCode.JOINED_FROM_ANOTHER_CONNECTION, "resumed on another connection"));
     }
-    Participant participant =
-        new Participant(
-            attendee,
-            newResumeToken(),
-            channel,
-            codec,
-            new TokenBucket(DATA_MESSAGES_PER_SECOND, DATA_MESSAGE_BURST, clockMillis.getAsLong()));
-    participant.media = newMediaSession(participant);
-    participants.put(attendee.attendeeId(), participant);
-    participant.send(joined(participant, join.requestId(), false));
-    for (ServerMessage.Data retained : data.live(clockMillis.getAsLong())) {
-      participant.send(retained);
+    existing.attach(channel);
+    existing.send(joined(existing, join.requestId(), true));
+    if (existing.untoldDemotion != null) {
+      existing.send(existing.untoldDemotion);
+      existing.untoldDemotion = null;
     }
-    if (!replacing) {
-      broadcast(
-          new ServerMessage.Presence(
-              participant.attendeeId(), attendee.externalUserId(), PresenceState.JOINED),
-          participant);
-    }
-    log.info(
-        "attendee {} joined meeting {} ({} connected)",
-        attendee.attendeeId(),
-        meeting.meetingId(),
-        participants.size());
-    return new JoinResult(participant, null, null);
+    log.info("attendee {} resumed in meeting {}", existing.attendeeId(), meeting.meetingId());
+    return new JoinResult(existing, null, null);
   }
 
   private static boolean matches(Participant participant, String resumeToken) {
@@ -172,38 +224,36 @@ final class Room implements RouterListener {
   }
 
   private MediaSession newMediaSession(Participant participant) {
-    String sessionId = participant.attendeeId() + "." + sessionCounter.incrementAndGet();
-    bySession.put(sessionId, participant);
-    return engine.createSession(
-        router,
-        sessionId,
-        new MediaSessionListener() {
-          @Override
-          public void onSessionClosed(MediaSession session, String reason) {
-            mediaClosed(participant, session, reason);
-          }
-
-          @Override
-          public void onConsumerClosed(MediaSession session, String mid) {
-            // The source left: the client learns it from the next sources list.
-          }
-        });
+    String sessionId = participant.attendeeId() + "." + rooms.nextSessionNumber();
+    rooms.registerSession(sessionId, participant);
+    MediaSession session =
+        rooms
+            .engine()
+            .createSession(
+                router,
+                sessionId,
+                new MediaSessionListener() {
+                  @Override
+                  public void onSessionClosed(MediaSession closedSession, String reason) {
+                    mediaClosed(participant, closedSession, reason);
+                  }
+                });
+    // Replica viewers may not send until promoted: their packets are dropped and counted.
+    session.setSendPermitted(!isReplica());
+    return session;
   }
 
-  private synchronized void mediaClosed(Participant participant, MediaSession session, String why) {
-    bySession.values().remove(participant);
-    if (participant.media == session && !participant.gone) {
-      log.info("media of attendee {} closed: {}", participant.attendeeId(), why);
+  private void mediaClosed(Participant participant, MediaSession session, String why) {
+    rooms.unregisterSession(session.id());
+    synchronized (lock) {
+      if (participant.media == session && !participant.gone) {
+        log.info("media of attendee {} closed: {}", participant.attendeeId(), why);
+        demote(participant, StatusCode.DEMOTED_ON_DISCONNECT, "the media connection closed");
+      }
     }
   }
 
   private ServerMessage.Joined joined(Participant p, String requestId, boolean resumed) {
-    List<AttendeeInfo> others = new ArrayList<>();
-    for (Participant other : participants.values()) {
-      if (other != p) {
-        others.add(info(other));
-      }
-    }
     return new ServerMessage.Joined(
         requestId,
         SignalMessage.PROTOCOL_VERSION,
@@ -211,24 +261,65 @@ final class Room implements RouterListener {
             meeting.meetingId().toString(),
             meeting.externalMeetingId(),
             meeting.primary().map(Object::toString).orElse(null)),
-        info(p),
+        info(p.attendee, p.muted),
         p.resumeToken,
         resumed,
-        !meeting.isReplica(),
-        others,
+        canStartLocalVideo(p),
+        group().stageAttendees(p),
         sourcesFor(p));
   }
 
-  private static AttendeeInfo info(Participant p) {
-    return new AttendeeInfo(
-        p.attendeeId(), p.attendee.externalUserId(), p.attendee.role().wireName(), p.muted);
+  /** Primary only: the attendees everyone in the group sees (joined directly or promoted). */
+  private List<AttendeeInfo> stageAttendees(Participant viewer) {
+    List<AttendeeInfo> list = new ArrayList<>();
+    for (Participant p : participants.values()) {
+      if (p != viewer) {
+        list.add(info(p.identity(), p.muted));
+      }
+    }
+    for (Participant p : promoted.values()) {
+      if (p != viewer) {
+        list.add(info(p.identity(), p.muted));
+      }
+    }
+    return list;
   }
+
+  private static AttendeeInfo info(Attendee attendee, boolean muted) {
+    return new AttendeeInfo(
+        attendee.attendeeId().toString(),
+        attendee.externalUserId(),
+        attendee.role().wireName(),
+        muted);
+  }
+
+  private static ServerMessage.Presence presence(Attendee who, PresenceState state) {
+    return new ServerMessage.Presence(who.attendeeId().toString(), who.externalUserId(), state);
+  }
+
+  private boolean canStartLocalVideo(Participant p) {
+    if (isReplica() && p.promotion == null) {
+      return false;
+    }
+    return group().videoSenders() < MAX_VIDEO_SENDERS;
+  }
+
+  private long videoSenders() {
+    return router.producers().stream().filter(pr -> pr.kind() == MediaKind.VIDEO).count();
+  }
+
+  /** The group's primary room (this one for a primary). */
+  private Room group() {
+    return primary != null ? primary : this;
+  }
+
+  // ---- offers ----
 
   /** Answers an offer; a connection whose media closed (e.g. ICE restart) gets a new one. */
   CompletableFuture<String> offer(Participant participant, ClientMessage.Offer offer) {
     MediaSession media;
     Map<String, String> bindings = new HashMap<>();
-    synchronized (this) {
+    synchronized (lock) {
       if (participant.gone) {
         return CompletableFuture.failedFuture(new IllegalStateException("not joined"));
       }
@@ -247,6 +338,14 @@ final class Room implements RouterListener {
                   }
                 });
       }
+      if (isReplica() && participant.promotion == null && offersVideo(offer.sdp())) {
+        participant.send(new ServerMessage.VideoAvailability(false));
+        participant.send(
+            new ServerMessage.Status(
+                null,
+                StatusCode.VIDEO_SEND_UNAVAILABLE,
+                "replica viewers cannot send video unless promoted"));
+      }
     }
     return media
         .negotiate(offer.sdp(), bindings)
@@ -257,106 +356,479 @@ final class Room implements RouterListener {
             });
   }
 
-  synchronized void setMute(Participant participant, boolean muted) {
-    if (participant.gone || participant.muted == muted) {
-      return;
+  private static boolean offersVideo(String sdp) {
+    try {
+      return dev.podium.media.sdp.SessionDescription.parse(sdp).media().stream()
+          .anyMatch(
+              m ->
+                  m.kind() == dev.podium.media.sdp.MediaKind.VIDEO
+                      && m.port() != 0
+                      && m.direction().sends());
+    } catch (RuntimeException e) {
+      return false; // the negotiation reports the parse error
     }
-    participant.muted = muted;
-    broadcast(new ServerMessage.MuteState(participant.attendeeId(), muted), participant);
   }
 
-  /** Delivers a data message to every other attendee; returns null or the refusal. */
-  synchronized DataMessages.Refusal sendData(Participant sender, ClientMessage.SendData message) {
-    DataMessages.Refusal refusal =
-        DataMessages.validate(message.topic(), message.data(), message.lifetimeMs());
-    if (refusal != null) {
-      return refusal;
+  // ---- mute, data ----
+
+  void setMute(Participant participant, boolean muted) {
+    synchronized (lock) {
+      if (participant.gone || participant.muted == muted) {
+        return;
+      }
+      participant.muted = muted;
+      if (!isReplica() || participant.promotion != null) {
+        broadcastGroup(
+            new ServerMessage.MuteState(participant.identity().attendeeId().toString(), muted),
+            participant);
+      }
     }
-    long now = clockMillis.getAsLong();
-    if (!sender.dataRate.tryTake(now)) {
-      return new DataMessages.Refusal(
-          StatusCode.THROTTLED,
-          "more than "
-              + (int) DATA_MESSAGES_PER_SECOND
-              + " data messages per second; this one was not sent");
+    updateAudioRoutes();
+  }
+
+  /** Delivers a data message to the group; returns null or the refusal. */
+  DataMessages.Refusal sendData(Participant sender, ClientMessage.SendData message) {
+    synchronized (lock) {
+      if (isReplica() && sender.promotion == null) {
+        rooms.countRefusedReplicaData();
+        return new DataMessages.Refusal(
+            StatusCode.NOT_PERMITTED, "replica viewers cannot send data messages unless promoted");
+      }
+      DataMessages.Refusal refusal =
+          DataMessages.validate(message.topic(), message.data(), message.lifetimeMs());
+      if (refusal != null) {
+        return refusal;
+      }
+      long now = System.currentTimeMillis();
+      if (!sender.dataRate.tryTake(now)) {
+        return new DataMessages.Refusal(
+            StatusCode.THROTTLED,
+            "more than "
+                + (int) DATA_MESSAGES_PER_SECOND
+                + " data messages per second; this one was not sent");
+      }
+      Attendee identity = sender.identity();
+      ServerMessage.Data delivered =
+          new ServerMessage.Data(
+              message.topic(),
+              message.data() == null ? "" : message.data(),
+              identity.attendeeId().toString(),
+              identity.externalUserId(),
+              now);
+      broadcastGroup(delivered, sender);
+      if (message.lifetimeMs() != null) {
+        group().data.retain(delivered, message.lifetimeMs(), now);
+      }
+      return null;
     }
-    ServerMessage.Data delivered =
-        new ServerMessage.Data(
-            message.topic(),
-            message.data() == null ? "" : message.data(),
-            sender.attendeeId(),
-            sender.attendee.externalUserId(),
-            System.currentTimeMillis());
-    broadcast(delivered, sender);
-    if (message.lifetimeMs() != null) {
-      data.retain(delivered, message.lifetimeMs(), now);
+  }
+
+  /** Sends to everyone in the primary and all its replicas, except {@code except}. */
+  private void broadcastGroup(ServerMessage message, Participant except) {
+    Room group = group();
+    group.broadcastLocal(message, except);
+    for (Room replica : group.replicas) {
+      replica.broadcastLocal(message, except);
+    }
+  }
+
+  private void broadcastLocal(ServerMessage message, Participant except) {
+    for (Participant p : participants.values()) {
+      if (p != except) {
+        p.send(message);
+      }
+    }
+  }
+
+  // ---- promotion and demotion (replica side calls, group lock) ----
+
+  /** A replica attendee asks to join the primary's stage with primary credentials. */
+  ServerMessage promote(Participant viewer, ClientMessage.Promote request) {
+    synchronized (lock) {
+      String requestId = request.requestId();
+      if (!isReplica()) {
+        return status(
+            requestId,
+            StatusCode.NOT_A_REPLICA_ATTENDEE,
+            "this attendee joined the primary meeting directly");
+      }
+      if (viewer.promotion != null) {
+        return status(requestId, StatusCode.ALREADY_PROMOTED, "already promoted");
+      }
+      var result = rooms.meetings().authenticate(primary.meeting.meetingId(), request.joinToken());
+      if (result instanceof dev.podium.server.meeting.AuthenticationResult.Refused refused) {
+        return refused.reason() == dev.podium.server.meeting.AuthenticationFailure.WRONG_MEETING
+            ? status(
+                requestId,
+                StatusCode.PROMOTION_WRONG_PRIMARY,
+                "the credentials are not for this replica's primary meeting")
+            : status(requestId, StatusCode.PROMOTION_REJECTED, "the credentials are not valid");
+      }
+      Attendee primaryAttendee =
+          ((dev.podium.server.meeting.AuthenticationResult.Authenticated) result).attendee();
+      if (primary.participants.containsKey(primaryAttendee.attendeeId())
+          || primary.promoted.containsKey(primaryAttendee.attendeeId())) {
+        return status(
+            requestId,
+            StatusCode.PROMOTION_REJECTED,
+            "these credentials are already in use in the primary meeting");
+      }
+      if (rooms.meetings().tryConnect(primaryAttendee) != ConnectResult.CONNECTED) {
+        return status(requestId, StatusCode.PRIMARY_AT_CAPACITY, "the primary meeting is full");
+      }
+      viewer.promotion = new Participant.Promotion(primaryAttendee, primary);
+      viewer.handRaisedAt = 0;
+      primary.promoted.put(primaryAttendee.attendeeId(), viewer);
+      viewer.media.setSendPermitted(true);
+      MediaSession media = viewer.media;
+      router.execute(() -> pipeViewerIntoPrimary(media));
+      broadcastGroup(presence(primaryAttendee, PresenceState.JOINED), viewer);
+      sendHandQueueToHosts();
+      viewer.send(new ServerMessage.VideoAvailability(canStartLocalVideo(viewer)));
+      log.info("viewer {} promoted as {}", viewer.attendeeId(), primaryAttendee.attendeeId());
+      updateAudioRoutes();
+      return new ServerMessage.Promoted(requestId, info(primaryAttendee, viewer.muted));
+    }
+  }
+
+  /** Media loop: publish the promoted viewer's producers into the primary router. */
+  private void pipeViewerIntoPrimary(MediaSession media) {
+    for (Producer producer : router.producers()) {
+      if (producer.upstream() == null && producer.ownerId().equals(media.id())) {
+        String id = PROMOTED_PREFIX + producer.id();
+        if (primary.router.producer(id) == null && !primary.router.isClosed()) {
+          primary.router.pipeFrom(producer, id);
+        }
+      }
+    }
+  }
+
+  /** Ends a promotion (no-op if not promoted); tells the client unless it is gone. */
+  void demote(Participant viewer, StatusCode code, String message) {
+    synchronized (lock) {
+      Participant.Promotion promotion = viewer.promotion;
+      if (promotion == null) {
+        return;
+      }
+      viewer.promotion = null;
+      Room primaryRoom = promotion.primaryRoom();
+      primaryRoom.promoted.remove(promotion.primaryAttendee().attendeeId());
+      rooms.meetings().disconnected(promotion.primaryAttendee());
+      MediaSession media = viewer.media;
+      if (media != null) {
+        media.setSendPermitted(false);
+        router.execute(
+            () -> {
+              for (Producer producer : primaryRoom.router.producers()) {
+                if (producer.origin().ownerId().equals(media.id())) {
+                  primaryRoom.router.closeProducer(producer);
+                }
+              }
+            });
+      }
+      broadcastGroup(presence(promotion.primaryAttendee(), PresenceState.LEFT), viewer);
+      ServerMessage.Demoted demoted = new ServerMessage.Demoted(code, message);
+      if (viewer.isConnected()) {
+        viewer.send(demoted);
+        viewer.send(new ServerMessage.VideoAvailability(false));
+      } else if (!viewer.gone) {
+        viewer.untoldDemotion = demoted;
+      }
+      log.info("viewer {} demoted: {}", viewer.attendeeId(), code);
+    }
+    updateAudioRoutes();
+  }
+
+  /** Primary: DeleteAttendee of a promoted viewer's primary credentials demotes it. */
+  boolean demotePromoted(AttendeeId primaryAttendeeId, StatusCode code, String message) {
+    synchronized (lock) {
+      Participant viewer = promoted.get(primaryAttendeeId);
+      if (viewer == null) {
+        return false;
+      }
+      roomOf(viewer).demote(viewer, code, message);
+      return true;
+    }
+  }
+
+  private Room roomOf(Participant viewer) {
+    for (Room replica : replicas) {
+      if (replica.participants.get(viewer.attendee.attendeeId()) == viewer) {
+        return replica;
+      }
+    }
+    return this;
+  }
+
+  private static ServerMessage.Status status(String requestId, StatusCode code, String message) {
+    return new ServerMessage.Status(requestId, code, message);
+  }
+
+  // ---- webinar workflow: hands, stage, host actions ----
+
+  ServerMessage raiseHand(Participant viewer, ClientMessage.RaiseHand request) {
+    synchronized (lock) {
+      if (!isReplica() || viewer.promotion != null) {
+        return status(
+            request.requestId(),
+            StatusCode.NOT_A_REPLICA_ATTENDEE,
+            "only audience members raise hands");
+      }
+      long raisedAt = request.raised() ? System.currentTimeMillis() : 0;
+      if ((viewer.handRaisedAt != 0) != request.raised()) {
+        viewer.handRaisedAt = raisedAt;
+        sendHandQueueToHosts();
+      }
+      return status(
+          request.requestId(), StatusCode.OK, request.raised() ? "hand raised" : "lowered");
+    }
+  }
+
+  ServerMessage.HandQueue handQueue() {
+    List<ServerMessage.Hand> hands = new ArrayList<>();
+    for (Room replica : group().replicas) {
+      for (Participant p : replica.participants.values()) {
+        if (p.handRaisedAt != 0 && p.promotion == null) {
+          hands.add(
+              new ServerMessage.Hand(
+                  p.attendeeId(),
+                  p.attendee.externalUserId(),
+                  replica.meeting.meetingId().toString(),
+                  p.handRaisedAt));
+        }
+      }
+    }
+    hands.sort(Comparator.comparingLong(ServerMessage.Hand::raisedAtMs));
+    return new ServerMessage.HandQueue(hands);
+  }
+
+  ServerMessage.Audience audience() {
+    Room group = group();
+    int viewers = 0;
+    for (Room replica : group.replicas) {
+      viewers += replica.participants.size();
+    }
+    return new ServerMessage.Audience(group.replicas.size(), viewers);
+  }
+
+  private void sendHandQueueToHosts() {
+    Room group = group();
+    ServerMessage.HandQueue queue = handQueue();
+    for (Participant p : group.participants.values()) {
+      if (p.attendee.role() == dev.podium.server.meeting.AttendeeRole.HOST) {
+        p.send(queue);
+      }
+    }
+  }
+
+  private void sendAudienceToHosts() {
+    Room group = group();
+    ServerMessage.Audience audience = audience();
+    for (Participant p : group.participants.values()) {
+      if (p.attendee.role() == dev.podium.server.meeting.AttendeeRole.HOST) {
+        p.send(audience);
+      }
+    }
+  }
+
+  /** A host acts on another attendee (see {@link ClientMessage.HostAction}). */
+  ServerMessage hostAction(Participant host, ClientMessage.HostAction action) {
+    String requestId = action.requestId();
+    if (isReplica() || host.attendee.role() != dev.podium.server.meeting.AttendeeRole.HOST) {
+      return status(
+          requestId, StatusCode.NOT_A_HOST, "only hosts of the primary meeting may do this");
+    }
+    String target = action.attendeeId() == null ? "" : action.attendeeId();
+    switch (action.action() == null ? "" : action.action()) {
+      case "bring-to-stage":
+        return bringToStage(requestId, target);
+      case "dismiss":
+        synchronized (lock) {
+          Participant viewer = findViewer(target);
+          if (viewer == null || viewer.handRaisedAt == 0) {
+            return status(requestId, StatusCode.ATTENDEE_NOT_FOUND, "no raised hand " + target);
+          }
+          viewer.handRaisedAt = 0;
+          sendHandQueueToHosts();
+          return status(requestId, StatusCode.OK, "dismissed");
+        }
+      case "send-back":
+        synchronized (lock) {
+          Participant viewer = findPromoted(target);
+          if (viewer == null) {
+            return status(
+                requestId, StatusCode.ATTENDEE_NOT_FOUND, "no promoted attendee " + target);
+          }
+          roomOf(viewer).demote(viewer, StatusCode.DEMOTED_BY_SERVER, "a host sent you back");
+          return status(requestId, StatusCode.OK, "sent back");
+        }
+      case "mute":
+        synchronized (lock) {
+          Participant presenter = findPresenter(target);
+          if (presenter == null) {
+            return status(requestId, StatusCode.ATTENDEE_NOT_FOUND, "no presenter " + target);
+          }
+          presenter.muted = true;
+          broadcastGroup(new ServerMessage.MuteState(target, true), null);
+        }
+        updateAudioRoutes();
+        return status(requestId, StatusCode.OK, "muted");
+      case "remove":
+        synchronized (lock) {
+          if (findPresenter(target) == null) {
+            return status(requestId, StatusCode.ATTENDEE_NOT_FOUND, "no presenter " + target);
+          }
+        }
+        rooms.meetings().deleteAttendee(meeting.meetingId(), AttendeeId.parse(target));
+        return status(requestId, StatusCode.OK, "removed");
+      default:
+        return status(
+            requestId,
+            StatusCode.BAD_REQUEST,
+            "action must be bring-to-stage, dismiss, send-back, mute or remove");
+    }
+  }
+
+  private ServerMessage bringToStage(String requestId, String viewerAttendeeId) {
+    Participant viewer;
+    synchronized (lock) {
+      viewer = findViewer(viewerAttendeeId);
+      if (viewer == null) {
+        return status(requestId, StatusCode.ATTENDEE_NOT_FOUND, "no viewer " + viewerAttendeeId);
+      }
+      viewer.handRaisedAt = 0;
+      sendHandQueueToHosts();
+    }
+    Participant.StageCredentials credentials = rooms.stageCredentialsFor(meeting, viewer);
+    viewer.send(
+        new ServerMessage.StageInvitation(
+            meeting.meetingId().toString(), credentials.attendeeId(), credentials.joinToken()));
+    return status(requestId, StatusCode.OK, "invited to the stage");
+  }
+
+  private Participant findViewer(String attendeeId) {
+    for (Room replica : replicas) {
+      for (Participant p : replica.participants.values()) {
+        if (p.attendeeId().equals(attendeeId)) {
+          return p;
+        }
+      }
     }
     return null;
   }
 
-  synchronized void leave(Participant participant) {
-    if (participant.gone) {
-      return;
+  private Participant findPromoted(String primaryAttendeeId) {
+    for (Map.Entry<AttendeeId, Participant> e : promoted.entrySet()) {
+      if (e.getKey().toString().equals(primaryAttendeeId)) {
+        return e.getValue();
+      }
     }
-    participant.end(new ServerMessage.Ended(StatusCode.LEFT, "left the meeting"));
-    remove(participant, PresenceState.LEFT);
+    return null;
   }
 
-  /** The participant's WebSocket closed without leave: keep its session for the resume window. */
-  synchronized void channelClosed(Participant participant, Channel channel) {
-    if (participant.gone || participant.channel() != channel) {
-      return;
+  private Participant findPresenter(String attendeeId) {
+    for (Participant p : participants.values()) {
+      if (p.attendeeId().equals(attendeeId)) {
+        return p;
+      }
     }
-    participant.attach(null);
-    participant.resumeDeadline =
-        timers.schedule(() -> dropped(participant), RESUME_WINDOW_MILLIS, TimeUnit.MILLISECONDS);
+    return findPromoted(attendeeId);
   }
 
-  private synchronized void dropped(Participant participant) {
-    if (!participant.gone && participant.channel() == null) {
-      log.info("attendee {} dropped (did not resume)", participant.attendeeId());
-      remove(participant, PresenceState.DROPPED);
-    }
-  }
+  // ---- leaving ----
 
-  /** DeleteAttendee: the attendee is disconnected at once and told why. */
-  synchronized void removeAttendee(AttendeeId attendeeId, StatusCode code, String message) {
-    Participant participant = participants.get(attendeeId);
-    if (participant != null) {
-      participant.end(new ServerMessage.Ended(code, message));
+  void leave(Participant participant) {
+    synchronized (lock) {
+      if (participant.gone) {
+        return;
+      }
+      participant.end(new ServerMessage.Ended(StatusCode.LEFT, "left the meeting"));
       remove(participant, PresenceState.LEFT);
     }
   }
 
-  /** The meeting is gone (deleted, or the server stops): everyone is told and disconnected. */
-  synchronized void close(StatusCode code, String message) {
-    if (closed) {
-      return;
+  /** The WebSocket closed without leave: demote (seed), keep the session for the resume window. */
+  void channelClosed(Participant participant, Channel channel) {
+    synchronized (lock) {
+      if (participant.gone || participant.channel() != channel) {
+        return;
+      }
+      participant.attach(null);
+      demote(participant, StatusCode.DEMOTED_ON_DISCONNECT, "the connection dropped");
+      participant.resumeDeadline =
+          rooms
+              .timers()
+              .schedule(() -> dropped(participant), RESUME_WINDOW_MILLIS, TimeUnit.MILLISECONDS);
     }
-    closed = true;
-    for (Participant participant : List.copyOf(participants.values())) {
-      participant.end(new ServerMessage.Ended(code, message));
-      discard(participant);
-      meetings.disconnected(participant.attendee);
-    }
-    participants.clear();
-    router.close();
   }
 
-  synchronized int size() {
-    return participants.size();
+  private void dropped(Participant participant) {
+    synchronized (lock) {
+      if (!participant.gone && participant.channel() == null) {
+        log.info("attendee {} dropped (did not resume)", participant.attendeeId());
+        remove(participant, PresenceState.DROPPED);
+      }
+    }
+  }
+
+  /** DeleteAttendee: the attendee is disconnected at once and told why. */
+  void removeAttendee(AttendeeId attendeeId, StatusCode code, String message) {
+    synchronized (lock) {
+      Participant participant = participants.get(attendeeId);
+      if (participant != null) {
+        participant.end(new ServerMessage.Ended(code, message));
+        remove(participant, PresenceState.LEFT);
+      }
+    }
+  }
+
+  /** The meeting is gone (deleted, or the server stops): everyone is told and disconnected. */
+  void close(StatusCode code, String message) {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (Participant participant : List.copyOf(participants.values())) {
+        participant.end(new ServerMessage.Ended(code, message));
+        demote(participant, StatusCode.DEMOTED_BY_SERVER, message);
+        discard(participant);
+        rooms.meetings().disconnected(participant.attendee);
+      }
+      participants.clear();
+      for (Participant viewer : List.copyOf(promoted.values())) {
+        roomOf(viewer).demote(viewer, StatusCode.DEMOTED_BY_SERVER, message);
+      }
+      if (primary != null) {
+        primary.detachReplica(this);
+        sendAudienceToHosts();
+      }
+      router.close();
+    }
+  }
+
+  int size() {
+    synchronized (lock) {
+      return participants.size();
+    }
   }
 
   private void remove(Participant participant, PresenceState state) {
     if (participants.get(participant.attendee.attendeeId()) == participant) {
       participants.remove(participant.attendee.attendeeId());
     }
+    demote(participant, StatusCode.DEMOTED_ON_DISCONNECT, "left");
     discard(participant);
-    meetings.disconnected(participant.attendee);
-    broadcast(
-        new ServerMessage.Presence(
-            participant.attendeeId(), participant.attendee.externalUserId(), state),
-        participant);
+    rooms.meetings().disconnected(participant.attendee);
+    if (isReplica()) {
+      if (participant.handRaisedAt != 0) {
+        participant.handRaisedAt = 0;
+        sendHandQueueToHosts();
+      }
+      sendAudienceToHosts();
+    } else {
+      broadcastGroup(presence(participant.attendee, state), participant);
+    }
     log.info(
         "attendee {} {} meeting {}",
         participant.attendeeId(),
@@ -375,38 +847,52 @@ final class Room implements RouterListener {
     }
   }
 
-  private void broadcast(ServerMessage message, Participant except) {
-    for (Participant p : participants.values()) {
-      if (p != except) {
-        p.send(message);
-      }
-    }
-  }
+  // ---- sources and audio routes ----
 
+  /**
+   * What {@code viewer} can receive here: in a primary every producer, in a replica only those
+   * mirrored from the primary; never the viewer's own.
+   */
   private List<SourceInfo> sourcesFor(Participant viewer) {
     List<SourceInfo> sources = new ArrayList<>();
+    AttendeeId self = viewer.identity().attendeeId();
     for (Producer producer : router.producers()) {
-      Participant owner = bySession.get(producer.ownerId());
-      if (producer.kind() != MediaKind.VIDEO || owner == null || owner == viewer) {
+      if (producer.kind() != MediaKind.VIDEO || !isPublic(producer)) {
+        continue;
+      }
+      Attendee owner = rooms.identityOf(producer);
+      if (owner == null || owner.attendeeId().equals(self)) {
         continue;
       }
       sources.add(
           new SourceInfo(
-              producer.id(), owner.attendeeId(), owner.attendee.externalUserId(), "video"));
+              producer.id(), owner.attendeeId().toString(), owner.externalUserId(), "video"));
     }
-    sources.sort(java.util.Comparator.comparing(SourceInfo::sourceId));
+    sources.sort(Comparator.comparing(SourceInfo::sourceId));
     return sources;
   }
 
-  // ---- media events (on the media loop) ----
+  private boolean isPublic(Producer producer) {
+    return !isReplica() || producer.upstream() != null;
+  }
 
   @Override
   public void onProducerAdded(Producer producer) {
-    synchronized (this) {
+    synchronized (lock) {
       if (producer.kind() == MediaKind.AUDIO) {
         audioProducers.put(producer.id(), producer);
-      } else {
+      } else if (isPublic(producer)) {
         broadcastSources();
+      }
+      if (!isReplica()) {
+        for (Room replica : replicas) {
+          pipeInto(replica, producer);
+        }
+      } else if (producer.upstream() == null) {
+        Participant owner = rooms.participantOfSession(producer.ownerId());
+        if (owner != null && owner.promotion != null) {
+          pipeViewerIntoPrimary(owner.media);
+        }
       }
     }
     updateAudioRoutes();
@@ -414,10 +900,10 @@ final class Room implements RouterListener {
 
   @Override
   public void onProducerRemoved(Producer producer) {
-    synchronized (this) {
+    synchronized (lock) {
       if (producer.kind() == MediaKind.AUDIO) {
         audioProducers.remove(producer.id());
-      } else {
+      } else if (isPublic(producer)) {
         broadcastSources();
       }
     }
@@ -431,18 +917,39 @@ final class Room implements RouterListener {
   }
 
   /**
-   * Until the mixer exists, each participant's audio downlink carries the most recent other
-   * speaker's audio (exact for two people).
+   * Until the mixer is wired in, each participant's audio downlink carries the most recent unmuted
+   * speaker it may hear (exact for two people).
    */
-  private synchronized void updateAudioRoutes() {
+  private void updateAudioRoutes() {
+    synchronized (lock) {
+      updateAudioRoutesLocked();
+      for (Room replica : isReplica() ? List.<Room>of() : replicas) {
+        replica.updateAudioRoutesLocked();
+      }
+      if (isReplica()) {
+        primary.updateAudioRoutesLocked();
+        for (Room sibling : primary.replicas) {
+          if (sibling != this) {
+            sibling.updateAudioRoutesLocked();
+          }
+        }
+      }
+    }
+  }
+
+  private void updateAudioRoutesLocked() {
     List<Producer> audio = new ArrayList<>(audioProducers.values());
     for (Participant p : participants.values()) {
       Producer chosen = null;
-      for (int i = audio.size() - 1; i >= 0; i--) {
-        Participant owner = bySession.get(audio.get(i).ownerId());
-        if (owner != null && owner != p) {
-          chosen = audio.get(i);
-          break;
+      AttendeeId self = p.identity().attendeeId();
+      for (int i = audio.size() - 1; i >= 0 && chosen == null; i--) {
+        Producer candidate = audio.get(i);
+        Participant speaker = rooms.participantOfSession(candidate.origin().ownerId());
+        if (isPublic(candidate)
+            && speaker != null
+            && !speaker.muted
+            && !speaker.identity().attendeeId().equals(self)) {
+          chosen = candidate;
         }
       }
       if (p.media != null) {

@@ -1,12 +1,16 @@
 package dev.podium.server.signaling;
 
 import dev.podium.media.MediaEngine;
+import dev.podium.media.routing.Producer;
 import dev.podium.server.meeting.Attendee;
+import dev.podium.server.meeting.AttendeeSpec;
+import dev.podium.server.meeting.CreatedAttendee;
 import dev.podium.server.meeting.Meeting;
 import dev.podium.server.meeting.MeetingDeletionReason;
 import dev.podium.server.meeting.MeetingId;
 import dev.podium.server.meeting.MeetingListener;
 import dev.podium.server.meeting.MeetingService;
+import dev.podium.server.meeting.MeetingServiceException;
 import dev.podium.server.protocol.SignalCodec;
 import dev.podium.server.protocol.StatusCode;
 import java.util.List;
@@ -15,16 +19,25 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The live rooms of the server, one per meeting with someone joined. Listens to the meeting service
- * so that DeleteAttendee and DeleteMeeting disconnect people at once.
+ * The live rooms of the server, one per meeting with someone joined; a replica's room is linked to
+ * its primary's. Listens to the meeting service so that DeleteAttendee and DeleteMeeting disconnect
+ * (or demote) people at once.
  */
 public final class Rooms implements MeetingListener, AutoCloseable {
   private final MeetingService meetings;
   private final MediaEngine engine;
   private final SignalCodec codec = new SignalCodec();
   private final Map<MeetingId, Room> rooms = new ConcurrentHashMap<>();
+
+  /** Media session id → participant, to label producers with their attendee. */
+  private final Map<String, Participant> sessions = new ConcurrentHashMap<>();
+
+  private final AtomicLong sessionNumbers = new AtomicLong();
+  private final LongAdder refusedReplicaData = new LongAdder();
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -43,18 +56,101 @@ public final class Rooms implements MeetingListener, AutoCloseable {
     return meetings;
   }
 
+  MediaEngine engine() {
+    return engine;
+  }
+
   SignalCodec codec() {
     return codec;
   }
 
+  ScheduledExecutorService timers() {
+    return timers;
+  }
+
+  long nextSessionNumber() {
+    return sessionNumbers.incrementAndGet();
+  }
+
+  void registerSession(String sessionId, Participant participant) {
+    sessions.put(sessionId, participant);
+  }
+
+  void unregisterSession(String sessionId) {
+    sessions.remove(sessionId);
+  }
+
+  Participant participantOfSession(String sessionId) {
+    return sessions.get(sessionId);
+  }
+
+  /** The attendee a producer is shown as: its publisher's primary identity when promoted. */
+  Attendee identityOf(Producer producer) {
+    Participant owner = sessions.get(producer.origin().ownerId());
+    return owner == null ? null : owner.identity();
+  }
+
+  void countRefusedReplicaData() {
+    refusedReplicaData.increment();
+  }
+
+  /** Data messages replica viewers tried to send without being promoted. */
+  public long refusedReplicaDataMessages() {
+    return refusedReplicaData.sum();
+  }
+
+  /** The room of a meeting, linked to its primary's room for a replica. */
   Room room(Meeting meeting) {
-    return rooms.computeIfAbsent(
-        meeting.meetingId(),
-        id -> new Room(meeting, engine, meetings, codec, timers, System::currentTimeMillis));
+    Room existing = rooms.get(meeting.meetingId());
+    if (existing != null) {
+      return existing;
+    }
+    Room primaryRoom = null;
+    if (meeting.isReplica()) {
+      primaryRoom = room(meetings.getMeeting(meeting.primaryMeetingId()));
+    }
+    Room linkTo = primaryRoom;
+    Room created =
+        rooms.computeIfAbsent(meeting.meetingId(), id -> new Room(meeting, this, linkTo));
+    if (linkTo != null && created.primary() == linkTo && !linkTo.replicas().contains(created)) {
+      linkTo.attachReplica(created);
+    }
+    return created;
   }
 
   Optional<Room> find(MeetingId meetingId) {
     return Optional.ofNullable(rooms.get(meetingId));
+  }
+
+  /**
+   * Primary credentials for a viewer brought to the stage: created once per viewer, reused while
+   * they exist.
+   */
+  Participant.StageCredentials stageCredentialsFor(Meeting primary, Participant viewer) {
+    synchronized (viewer) {
+      Participant.StageCredentials existing = viewer.stageCredentials;
+      if (existing != null) {
+        return existing;
+      }
+      String externalUserId = viewer.attendee.externalUserId();
+      CreatedAttendee created;
+      try {
+        created = meetings.createAttendee(primary.meetingId(), AttendeeSpec.of(externalUserId));
+      } catch (MeetingServiceException e) {
+        // The external id is taken in the primary: make a distinct one for the stage seat.
+        String suffix = "-" + viewer.attendeeId().substring(0, 8);
+        String stageId =
+            externalUserId.length() + suffix.length() > MeetingService.EXTERNAL_USER_ID_MAX
+                ? externalUserId.substring(0, MeetingService.EXTERNAL_USER_ID_MAX - suffix.length())
+                    + suffix
+                : externalUserId + suffix;
+        created = meetings.createAttendee(primary.meetingId(), AttendeeSpec.of(stageId));
+      }
+      viewer.stageCredentials =
+          new Participant.StageCredentials(
+              created.attendee().attendeeId().toString(), created.joinToken());
+      return viewer.stageCredentials;
+    }
   }
 
   /** Joined participants over all rooms. */
@@ -65,9 +161,22 @@ public final class Rooms implements MeetingListener, AutoCloseable {
   @Override
   public void onAttendeeDeleted(Attendee attendee) {
     Room room = rooms.get(attendee.meetingId());
-    if (room != null) {
+    if (room == null) {
+      return;
+    }
+    if (!room.demotePromoted(
+        attendee.attendeeId(),
+        StatusCode.DEMOTED_BY_SERVER,
+        "your stage credentials were revoked")) {
       room.removeAttendee(
           attendee.attendeeId(), StatusCode.ATTENDEE_REMOVED, "the attendee was removed");
+    }
+    for (Participant p : sessions.values()) {
+      Participant.StageCredentials credentials = p.stageCredentials;
+      if (credentials != null
+          && credentials.attendeeId().equals(attendee.attendeeId().toString())) {
+        p.stageCredentials = null;
+      }
     }
   }
 

@@ -86,6 +86,32 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
       }
     } else if (message instanceof ClientMessage.Leave) {
       room.leave(participant);
+    } else if (message instanceof ClientMessage.Promote promote) {
+      send(ctx, room.promote(participant, promote));
+    } else if (message instanceof ClientMessage.Demote demote) {
+      onDemote(ctx, demote);
+    } else if (message instanceof ClientMessage.RaiseHand hand) {
+      send(ctx, room.raiseHand(participant, hand));
+    } else if (message instanceof ClientMessage.HostAction action) {
+      send(ctx, room.hostAction(participant, action));
+    }
+  }
+
+  private void onDemote(ChannelHandlerContext ctx, ClientMessage.Demote demote) {
+    if (!room.isReplica()) {
+      send(
+          ctx,
+          new ServerMessage.Status(
+              demote.requestId(),
+              StatusCode.NOT_A_REPLICA_ATTENDEE,
+              "this attendee joined the primary meeting directly and cannot switch to a replica"));
+    } else if (participant.promotion == null) {
+      send(
+          ctx,
+          new ServerMessage.Status(demote.requestId(), StatusCode.NOT_PROMOTED, "not promoted"));
+    } else {
+      ok(ctx, demote.requestId());
+      room.demote(participant, StatusCode.DEMOTED_BY_CLIENT, "you left the stage");
     }
   }
 

@@ -23,18 +23,26 @@ public final class Producer {
   private final List<String> rids;
   private final RtpSink publisher;
   private final LongSupplier clockMillis;
+  private final Router router;
   private final long[] layerSsrcs;
   private final long[] lastKeyFrameRequestMillis;
   private final List<Consumer> consumers = new ArrayList<>();
+  private final List<Producer> pipes = new ArrayList<>();
+
+  /** For a pipe producer: the producer in another router it mirrors; null for a publisher's. */
+  private Producer upstream;
+
   private boolean closed;
 
   Producer(
+      Router router,
       String id,
       MediaKind kind,
       String ownerId,
       List<String> rids,
       RtpSink publisher,
       LongSupplier clockMillis) {
+    this.router = router;
     this.id = id;
     this.kind = kind;
     this.ownerId = ownerId;
@@ -49,6 +57,11 @@ public final class Producer {
 
   public String id() {
     return id;
+  }
+
+  /** The router this producer belongs to. */
+  public Router router() {
+    return router;
   }
 
   public MediaKind kind() {
@@ -77,6 +90,34 @@ public final class Producer {
     return List.copyOf(consumers);
   }
 
+  /** The producer this one mirrors from another router, or null if it is a publisher's own. */
+  public Producer upstream() {
+    return upstream;
+  }
+
+  /** The publisher's own producer at the end of the pipe chain (this one if not a pipe). */
+  public Producer origin() {
+    Producer p = this;
+    while (p.upstream != null) {
+      p = p.upstream;
+    }
+    return p;
+  }
+
+  /** Pipe producers in other routers fed by this one (one per replica). */
+  public List<Producer> pipes() {
+    return List.copyOf(pipes);
+  }
+
+  void pipeTo(Producer downstream) {
+    downstream.upstream = this;
+    pipes.add(downstream);
+  }
+
+  void unpipe(Producer downstream) {
+    pipes.remove(downstream);
+  }
+
   /** Index of a rid in this producer's layers, or -1. */
   int layerOf(String rid) {
     return rids.indexOf(rid);
@@ -99,6 +140,10 @@ public final class Producer {
     for (int i = 0; i < consumers.size(); i++) {
       consumers.get(i).onRtp(layer, packet);
     }
+    // Replication: one hand-off per replica router, which fans out to its own consumers.
+    for (int i = 0; i < pipes.size(); i++) {
+      pipes.get(i).onRtp(layer, packet);
+    }
   }
 
   /**
@@ -108,6 +153,10 @@ public final class Producer {
    */
   public void requestKeyFrame(int layer) {
     if (closed || kind != MediaKind.VIDEO || layer < 0 || layer >= layerSsrcs.length) {
+      return;
+    }
+    if (upstream != null) {
+      upstream.requestKeyFrame(layer);
       return;
     }
     long ssrc = layerSsrcs[layer];
@@ -140,5 +189,12 @@ public final class Producer {
       consumer.onProducerClosed();
     }
     consumers.clear();
+    if (upstream != null) {
+      upstream.unpipe(this);
+    }
+    for (Producer pipe : List.copyOf(pipes)) {
+      pipe.router().closeProducer(pipe);
+    }
+    pipes.clear();
   }
 }

@@ -15,13 +15,28 @@ import java.util.function.LongSupplier;
 public final class Router implements AutoCloseable {
   private final String id;
   private final LongSupplier clockMillis;
+  private final java.util.concurrent.Executor loop;
   private final Map<String, Producer> producers = new ConcurrentHashMap<>();
   private final List<RouterListener> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
+  /** A router whose control calls run on the calling thread (benchmarks, single-thread use). */
   public Router(String id, LongSupplier clockMillis) {
+    this(id, clockMillis, Runnable::run);
+  }
+
+  /**
+   * @param loop the media event loop all of this router's work runs on
+   */
+  public Router(String id, LongSupplier clockMillis, java.util.concurrent.Executor loop) {
     this.id = id;
     this.clockMillis = clockMillis;
+    this.loop = loop;
+  }
+
+  /** Runs {@code task} on the router's event loop (control calls from other threads hop here). */
+  public void execute(Runnable task) {
+    loop.execute(task);
   }
 
   public String id() {
@@ -59,16 +74,60 @@ public final class Router implements AutoCloseable {
   public Producer createProducer(
       MediaKind kind, String ownerId, String mid, List<String> rids, RtpSink publisher) {
     String producerId = ownerId + "/" + mid;
-    Producer producer = new Producer(producerId, kind, ownerId, rids, publisher, clockMillis);
-    Producer previous = producers.putIfAbsent(producerId, producer);
+    return add(new Producer(this, producerId, kind, ownerId, rids, publisher, clockMillis));
+  }
+
+  /**
+   * Mirrors {@code source} (a producer of another router) into this router under {@code id}: media
+   * replication. The source hands each packet once to the pipe, which fans it out to this router's
+   * consumers; their keyframe requests go back up the pipe. Closing either the source or the pipe
+   * detaches it.
+   */
+  public Producer pipeFrom(Producer source, String id) {
+    if (source.router() == this) {
+      throw new IllegalArgumentException("cannot pipe a producer into its own router");
+    }
+    Producer pipe =
+        new Producer(
+            this, id, source.kind(), source.ownerId(), source.rids(), NO_PUBLISHER, clockMillis);
+    source.pipeTo(pipe);
+    return add(pipe);
+  }
+
+  private Producer add(Producer producer) {
+    Producer previous = producers.putIfAbsent(producer.id(), producer);
     if (previous != null) {
-      throw new IllegalStateException("producer " + producerId + " exists");
+      throw new IllegalStateException("producer " + producer.id() + " exists");
     }
     for (RouterListener listener : listeners) {
       listener.onProducerAdded(producer);
     }
     return producer;
   }
+
+  /** A pipe producer has no publisher connection; feedback goes up the pipe instead. */
+  private static final RtpSink NO_PUBLISHER =
+      new RtpSink() {
+        @Override
+        public boolean isReady() {
+          return false;
+        }
+
+        @Override
+        public void sendRtp(io.netty.buffer.ByteBuf rtp) {
+          rtp.release();
+        }
+
+        @Override
+        public void sendRtcp(io.netty.buffer.ByteBuf rtcp) {
+          rtcp.release();
+        }
+
+        @Override
+        public io.netty.buffer.ByteBufAllocator allocator() {
+          return io.netty.buffer.ByteBufAllocator.DEFAULT;
+        }
+      };
 
   /** Removes and closes a source; its consumers close with it. */
   public void closeProducer(Producer producer) {
@@ -103,16 +162,19 @@ public final class Router implements AutoCloseable {
     return consumer;
   }
 
-  /** Closes every producer (and so every consumer). Idempotent. */
+  /** Closes every producer (and so every consumer), on the event loop. Idempotent. */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    for (Producer producer : List.copyOf(producers.values())) {
-      closeProducer(producer);
-    }
-    listeners.clear();
+    loop.execute(
+        () -> {
+          for (Producer producer : List.copyOf(producers.values())) {
+            closeProducer(producer);
+          }
+          listeners.clear();
+        });
   }
 }

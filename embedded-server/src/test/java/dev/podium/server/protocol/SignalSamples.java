@@ -18,8 +18,8 @@ final class SignalSamples {
   static final String MEETING_ID = "9bdcee3b-ccba-4f98-b457-00490761a603";
   static final String ALICE = "1f0e9d5c-3b2a-4c8d-9e7f-6a5b4c3d2e1f";
   static final String BOB = "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d";
-  static final String ALICE_CAMERA = "1f0e9d5c-3b2a-4c8d-9e7f-6a5b4c3d2e1f#camera";
-  static final String BOB_CAMERA = "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d#camera";
+  static final String ALICE_CAMERA = "src-2e41b7";
+  static final String BOB_CAMERA = "src-9c07d3";
   static final String OFFER_SDP =
       "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
           + "a=group:BUNDLE 0 1 2\r\n...";
@@ -31,7 +31,7 @@ final class SignalSamples {
 
   static final SourceInfo BOB_SOURCE = new SourceInfo(BOB_CAMERA, BOB, "bob@example.com", "video");
   static final AttendeeInfo ALICE_INFO =
-      new AttendeeInfo(ALICE, "alice@example.com", "attendee", false);
+      new AttendeeInfo(ALICE, "alice@example.com", "presenter", false);
   static final AttendeeInfo BOB_INFO = new AttendeeInfo(BOB, "bob@example.com", "host", true);
 
   /** Every client message, in the order the docs present them. */

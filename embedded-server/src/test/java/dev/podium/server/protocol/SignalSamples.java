@@ -1,0 +1,96 @@
+package dev.podium.server.protocol;
+
+import dev.podium.server.protocol.ServerMessage.AttendeeInfo;
+import dev.podium.server.protocol.ServerMessage.MeetingInfo;
+import dev.podium.server.protocol.ServerMessage.PresenceState;
+import dev.podium.server.protocol.ServerMessage.SourceInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One realistic, fully populated instance of every signaling message; shared by the codec tests and
+ * the check that keeps the examples in docs/signaling.md exact.
+ */
+final class SignalSamples {
+  static final String MEETING_ID = "9bdcee3b-ccba-4f98-b457-00490761a603";
+  static final String ALICE = "1f0e9d5c-3b2a-4c8d-9e7f-6a5b4c3d2e1f";
+  static final String BOB = "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d";
+  static final String ALICE_CAMERA = "src-2e41b7";
+  static final String BOB_CAMERA = "src-9c07d3";
+  static final String OFFER_SDP =
+      "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+          + "a=group:BUNDLE 0 1 2\r\n...";
+  static final String ANSWER_SDP =
+      "v=0\r\no=podium 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=ice-lite\r\n"
+          + "a=group:BUNDLE 0 1 2\r\n...";
+
+  private SignalSamples() {}
+
+  static final SourceInfo BOB_SOURCE = new SourceInfo(BOB_CAMERA, BOB, "bob@example.com", "video");
+  static final AttendeeInfo ALICE_INFO =
+      new AttendeeInfo(ALICE, "alice@example.com", "presenter", false);
+  static final AttendeeInfo BOB_INFO = new AttendeeInfo(BOB, "bob@example.com", "host", true);
+
+  /** Every client message, in the order the docs present them. */
+  static List<ClientMessage> clientMessages() {
+    Map<String, String> clientInfo = new LinkedHashMap<>();
+    clientInfo.put("sdk", "podium-java/0.1.0");
+    clientInfo.put("os", "Linux");
+    return List.of(
+        new ClientMessage.Join("1", SignalMessage.PROTOCOL_VERSION, "tAk3n...", null, clientInfo),
+        new ClientMessage.Offer("2", OFFER_SDP, Map.of("1", BOB_CAMERA)),
+        new ClientMessage.SetMute("3", true),
+        new ClientMessage.SendData("4", "chat", "aGVsbG8gZXZlcnlvbmU=", 60_000L),
+        new ClientMessage.Ping("5"),
+        new ClientMessage.Leave("6"));
+  }
+
+  /** Every server message, in the order the docs present them. */
+  static List<ServerMessage> serverMessages() {
+    return List.of(
+        new ServerMessage.Joined(
+            "1",
+            SignalMessage.PROTOCOL_VERSION,
+            new MeetingInfo(MEETING_ID, "weekly-sync", null),
+            ALICE_INFO,
+            "r3sum3...",
+            false,
+            true,
+            List.of(ALICE_INFO, BOB_INFO),
+            List.of(BOB_SOURCE)),
+        new ServerMessage.Answer("2", ANSWER_SDP),
+        new ServerMessage.Sources(
+            List.of(BOB_SOURCE, new SourceInfo(ALICE_CAMERA, ALICE, "alice@example.com", "video"))),
+        new ServerMessage.Presence(BOB, "bob@example.com", PresenceState.DROPPED),
+        new ServerMessage.MuteState(BOB, false),
+        new ServerMessage.Volumes(
+            List.of(
+                new ServerMessage.Volume(BOB, 0.75, 1.0, false),
+                new ServerMessage.Volume(ALICE, 0.0, 0.5, true)),
+            List.of(BOB)),
+        new ServerMessage.Data(
+            "chat", "aGVsbG8gZXZlcnlvbmU=", BOB, "bob@example.com", 1_733_000_000_000L),
+        new ServerMessage.VideoAvailability(false),
+        new ServerMessage.Status("4", StatusCode.THROTTLED, "too many data messages, slow down"),
+        new ServerMessage.Ended(StatusCode.ATTENDEE_REMOVED, "the attendee was deleted"),
+        new ServerMessage.Pong("5"));
+  }
+
+  static List<SignalMessage> all() {
+    List<SignalMessage> all = new ArrayList<>(clientMessages());
+    all.addAll(serverMessages());
+    return all;
+  }
+
+  /** The record classes the sealed hierarchy permits (both sides). */
+  static List<Class<?>> permittedRecords() {
+    List<Class<?>> records = new ArrayList<>();
+    for (Class<?> side : SignalMessage.class.getPermittedSubclasses()) {
+      records.addAll(Arrays.asList(side.getPermittedSubclasses()));
+    }
+    return records;
+  }
+}

@@ -28,6 +28,9 @@ public final class Consumer {
   private int seqDelta;
   private long timestampDelta;
   private int lastOutSeq = -1;
+  private long lastOutTimestamp;
+  private long lastSentNanos;
+  private Consumer predecessor;
 
   Consumer(
       String id,
@@ -89,10 +92,7 @@ public final class Consumer {
     }
     int inSeq = packet.sequenceNumber();
     if (!started) {
-      ThreadLocalRandom random = ThreadLocalRandom.current();
-      seqDelta = random.nextInt(1 << 15) - inSeq;
-      timestampDelta = (random.nextLong(1L << 31) - packet.timestamp()) & 0xFFFF_FFFFL;
-      started = true;
+      start(inSeq, packet.timestamp());
     }
     if (packet.payloadLength() == 0) {
       // Padding-only (bandwidth probing): not forwarded; later packets close the gap it leaves.
@@ -115,7 +115,38 @@ public final class Consumer {
     out.writeBytes(in, base + FIXED_HEADER, csrcBytes);
     out.writeBytes(in, packet.payloadOffset(), payloadLength);
     lastOutSeq = outSeq;
+    lastOutTimestamp = outTimestamp;
+    lastSentNanos = System.nanoTime();
     subscriber.sendRtp(out);
+  }
+
+  /**
+   * Picks the output bases: random for a new stream, or continuing the SSRC's previous consumer
+   * (the next sequence number, the timestamp advanced by the time elapsed) so the subscriber's
+   * jitter buffer sees one continuous stream when the source behind an SSRC changes.
+   */
+  private void start(int inSeq, long inTimestamp) {
+    started = true;
+    Consumer previous = predecessor;
+    predecessor = null;
+    if (previous != null && previous.started && previous.lastOutSeq >= 0) {
+      long elapsedMillis = Math.max(1, (System.nanoTime() - previous.lastSentNanos) / 1_000_000);
+      long ticksPerMilli = producer.kind() == MediaKind.AUDIO ? 48 : 90;
+      seqDelta = previous.lastOutSeq + 1 - inSeq;
+      timestampDelta =
+          (previous.lastOutTimestamp + elapsedMillis * ticksPerMilli - inTimestamp) & 0xFFFF_FFFFL;
+      return;
+    }
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    seqDelta = random.nextInt(1 << 15) - inSeq;
+    timestampDelta = (random.nextLong(1L << 31) - inTimestamp) & 0xFFFF_FFFFL;
+  }
+
+  /** Continue the numbering of {@code previous}, which sent under the same SSRC before. */
+  public void continueAfter(Consumer previous) {
+    if (!started && previous != null && previous.ssrc == ssrc) {
+      this.predecessor = previous;
+    }
   }
 
   /** Called when the producer closes: the consumer closes too. */

@@ -79,6 +79,10 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
   private int audioDownlinkPayloadType = -1;
   private Producer audioSource;
   private Consumer audioDownlinkConsumer;
+
+  /** The downlink's latest consumer, even closed: the next one continues its numbering. */
+  private Consumer lastAudioDownlinkConsumer;
+
   private int midExtensionId = -1;
   private int ridExtensionId = -1;
   private int repairedRidExtensionId = -1;
@@ -303,6 +307,7 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
       audioDownlinkConsumer = null;
     }
     if (audioSource != null && !audioSource.isClosed()) {
+      Consumer previous = lastAudioDownlinkConsumer;
       audioDownlinkConsumer =
           router.createConsumer(
               id + "/" + audioDownlinkMid,
@@ -312,6 +317,8 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
               audioDownlinkPayloadType,
               0,
               () -> {});
+      audioDownlinkConsumer.continueAfter(previous);
+      lastAudioDownlinkConsumer = audioDownlinkConsumer;
     }
   }
 

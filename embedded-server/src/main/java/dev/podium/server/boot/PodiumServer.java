@@ -227,6 +227,11 @@ public final class PodiumServer implements AutoCloseable {
     return media.localAddress();
   }
 
+  /** The live meeting rooms (signaling state). */
+  public Rooms rooms() {
+    return rooms;
+  }
+
   /** The media engine (for tests and metrics). */
   public MediaEngine media() {
     return media;

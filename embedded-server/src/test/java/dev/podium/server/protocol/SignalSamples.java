@@ -18,6 +18,13 @@ final class SignalSamples {
   static final String MEETING_ID = "9bdcee3b-ccba-4f98-b457-00490761a603";
   static final String ALICE = "1f0e9d5c-3b2a-4c8d-9e7f-6a5b4c3d2e1f";
   static final String BOB = "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d";
+  static final String REPLICA_ID = "3c1f6a2e-7d4b-4e8a-9f0c-2b5d8e1a4c7f";
+
+  /** Carol watches in the replica; CAROL_STAGE is the primary attendee she is promoted as. */
+  static final String CAROL = "7e6d5c4b-3a29-4f18-8e07-d6c5b4a39281";
+
+  static final String CAROL_STAGE = "c2b1a098-7f6e-4d5c-8b4a-3928170f6e5d";
+  static final String DAVE = "0d9c8b7a-6f5e-4d3c-9b2a-1f0e9d8c7b6a";
   static final String ALICE_CAMERA = "src-2e41b7";
   static final String BOB_CAMERA = "src-9c07d3";
   static final String OFFER_SDP =
@@ -45,7 +52,11 @@ final class SignalSamples {
         new ClientMessage.SetMute("3", true),
         new ClientMessage.SendData("4", "chat", "aGVsbG8gZXZlcnlvbmU=", 60_000L),
         new ClientMessage.Ping("5"),
-        new ClientMessage.Leave("6"));
+        new ClientMessage.Leave("6"),
+        new ClientMessage.Promote("7", "st4g3..."),
+        new ClientMessage.Demote("8"),
+        new ClientMessage.RaiseHand("9", true),
+        new ClientMessage.HostAction("10", "bring-to-stage", CAROL));
   }
 
   /** Every server message, in the order the docs present them. */
@@ -59,7 +70,7 @@ final class SignalSamples {
             "r3sum3...",
             false,
             true,
-            List.of(ALICE_INFO, BOB_INFO),
+            List.of(BOB_INFO),
             List.of(BOB_SOURCE)),
         new ServerMessage.Answer("2", ANSWER_SDP),
         new ServerMessage.Sources(
@@ -74,9 +85,21 @@ final class SignalSamples {
         new ServerMessage.Data(
             "chat", "aGVsbG8gZXZlcnlvbmU=", BOB, "bob@example.com", 1_733_000_000_000L),
         new ServerMessage.VideoAvailability(false),
-        new ServerMessage.Status("4", StatusCode.THROTTLED, "too many data messages, slow down"),
-        new ServerMessage.Ended(StatusCode.ATTENDEE_REMOVED, "the attendee was deleted"),
-        new ServerMessage.Pong("5"));
+        new ServerMessage.Status(
+            "4",
+            StatusCode.THROTTLED,
+            "more than 50 data messages per second; this one was not sent"),
+        new ServerMessage.Ended(StatusCode.ATTENDEE_REMOVED, "the attendee was removed"),
+        new ServerMessage.Pong("5"),
+        new ServerMessage.Promoted(
+            "7", new AttendeeInfo(CAROL_STAGE, "carol@example.com", "presenter", false)),
+        new ServerMessage.Demoted(StatusCode.DEMOTED_BY_CLIENT, "you left the stage"),
+        new ServerMessage.HandQueue(
+            List.of(
+                new ServerMessage.Hand(CAROL, "carol@example.com", REPLICA_ID, 1_733_000_000_000L),
+                new ServerMessage.Hand(DAVE, "dave@example.com", REPLICA_ID, 1_733_000_004_250L))),
+        new ServerMessage.StageInvitation(MEETING_ID, CAROL_STAGE, "st4g3..."),
+        new ServerMessage.Audience(2, 137));
   }
 
   static List<SignalMessage> all() {

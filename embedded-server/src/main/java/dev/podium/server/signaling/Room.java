@@ -442,7 +442,10 @@ final class Room implements RouterListener {
 
   // ---- promotion and demotion (replica side calls, group lock) ----
 
-  /** A replica attendee asks to join the primary's stage with primary credentials. */
+  /**
+   * A replica attendee asks to join the primary's stage with primary credentials. Returns the
+   * refusal, or null after sending {@code promoted} then {@code video-availability}.
+   */
   ServerMessage promote(Participant viewer, ClientMessage.Promote request) {
     synchronized (lock) {
       String requestId = request.requestId();
@@ -484,10 +487,11 @@ final class Room implements RouterListener {
       router.execute(() -> pipeViewerIntoPrimary(media));
       broadcastGroup(presence(primaryAttendee, PresenceState.JOINED), viewer);
       sendHandQueueToHosts();
+      viewer.send(new ServerMessage.Promoted(requestId, info(primaryAttendee, viewer.muted)));
       viewer.send(new ServerMessage.VideoAvailability(canStartLocalVideo(viewer)));
       log.info("viewer {} promoted as {}", viewer.attendeeId(), primaryAttendee.attendeeId());
       updateAudioRoutes();
-      return new ServerMessage.Promoted(requestId, info(primaryAttendee, viewer.muted));
+      return null;
     }
   }
 

@@ -87,7 +87,10 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     } else if (message instanceof ClientMessage.Leave) {
       room.leave(participant);
     } else if (message instanceof ClientMessage.Promote promote) {
-      send(ctx, room.promote(participant, promote));
+      ServerMessage refusal = room.promote(participant, promote);
+      if (refusal != null) {
+        send(ctx, refusal);
+      }
     } else if (message instanceof ClientMessage.Demote demote) {
       onDemote(ctx, demote);
     } else if (message instanceof ClientMessage.RaiseHand hand) {

@@ -450,6 +450,55 @@ class SignalingSessionRulesTest {
     }
   }
 
+  // ---- media sessions ----
+
+  private static void awaitTransports(int expected) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (server.media().transportCount() != expected && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(server.media().transportCount()).as("media transports").isEqualTo(expected);
+  }
+
+  @Test
+  void mediaSessionsFollowTheSignalingSessions() throws InterruptedException {
+    TestMeeting meeting = newMeeting();
+    TestAttendee a = createAttendee(api, meeting, "media-a");
+    TestAttendee b = createAttendee(api, meeting, "media-b");
+    int base = server.media().transportCount();
+    Session alice = SignalingFixtures.join(meeting, a);
+    Session bob = SignalingFixtures.join(meeting, b);
+    try {
+      awaitTransports(base + 2);
+      bob.client().send(new ClientMessage.Leave("l"));
+      awaitEnded(bob.client(), StatusCode.LEFT);
+      awaitTransports(base + 1);
+
+      Session replacement = SignalingFixtures.join(meeting, a);
+      awaitEnded(alice.client(), StatusCode.JOINED_FROM_ANOTHER_CONNECTION);
+      alice.close();
+      alice = replacement;
+      awaitTransports(base + 1);
+
+      alice.client().abort();
+      Thread.sleep(200);
+      assertThat(server.media().transportCount())
+          .as("kept for the resume window")
+          .isEqualTo(base + 1);
+      try (SignalingTestClient resumed = SignalingTestClient.connect(meeting.signalingUrl())) {
+        resumed.send(joinMessage("r", a.joinToken(), alice.joined().resumeToken()));
+        assertThat(resumed.await(ServerMessage.Joined.class).resumed()).isTrue();
+        awaitTransports(base + 1);
+        assertThat(api.delete("/meetings/" + meeting.meetingId()).status()).isEqualTo(204);
+        awaitEnded(resumed, StatusCode.MEETING_ENDED);
+        awaitTransports(base);
+      }
+    } finally {
+      alice.close();
+      bob.close();
+    }
+  }
+
   // ---- ending ----
 
   @Test

@@ -444,7 +444,10 @@ public final class MeetingService {
       if (stored != null && stored.tokenHash().matches(presented)) {
         Attendee attendee = stored.attendee();
         if (!attendee.meetingId().equals(meetingId)) {
-          return new Refused(AuthenticationFailure.WRONG_MEETING);
+          return new Refused(
+              meetings.containsKey(meetingId)
+                  ? AuthenticationFailure.WRONG_MEETING
+                  : AuthenticationFailure.MEETING_NOT_FOUND);
         }
         return new Authenticated(attendee, meetings.get(meetingId).meeting);
       }

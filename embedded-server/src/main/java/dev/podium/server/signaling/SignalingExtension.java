@@ -4,6 +4,7 @@ import dev.podium.server.api.HttpPipelineExtension;
 import dev.podium.server.api.ServerUrls;
 import dev.podium.server.protocol.SignalCodec;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
@@ -28,6 +29,8 @@ public final class SignalingExtension implements HttpPipelineExtension {
   @Override
   public void addHandlers(ChannelPipeline pipeline) {
     pipeline.addLast(
+        "signaling-upgrade-guard", new UpgradeRequiredGuard(ServerUrls.SIGNALING_PATH));
+    pipeline.addLast(
         "websocket",
         new WebSocketServerProtocolHandler(
             WebSocketServerProtocolConfig.newBuilder()
@@ -36,6 +39,9 @@ public final class SignalingExtension implements HttpPipelineExtension {
                 .maxFramePayloadLength(SignalCodec.MAX_MESSAGE_BYTES)
                 .handshakeTimeoutMillis(10_000)
                 .build()));
+    // A message may arrive in several frames (RFC 6455 §5.4): hand the handler whole messages.
+    pipeline.addLast(
+        "websocket-aggregator", new WebSocketFrameAggregator(SignalCodec.MAX_MESSAGE_BYTES));
     pipeline.addLast("signaling", new SignalingHandler(rooms));
   }
 }

@@ -192,6 +192,18 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof io.netty.handler.codec.TooLongFrameException) {
+      // The aggregator dropped the rest of that message; the connection is still usable.
+      send(
+          ctx,
+          new ServerMessage.Status(
+              null,
+              StatusCode.BAD_REQUEST,
+              "message larger than "
+                  + dev.podium.server.protocol.SignalCodec.MAX_MESSAGE_BYTES
+                  + " bytes"));
+      return;
+    }
     log.debug("signaling connection error: {}", cause.toString());
     ctx.close();
   }

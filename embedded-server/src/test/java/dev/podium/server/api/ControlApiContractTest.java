@@ -435,7 +435,8 @@ class ControlApiContractTest {
   void unknownPathsMethodsAndOperationsGetJsonErrors() {
     assertError(api.get("/nope"), 404, "NotFound", "no such resource: GET /nope");
     assertError(api.get("/"), 404, "NotFound");
-    assertError(api.get("/v1/signaling/" + UUID.randomUUID()), 404, "NotFound");
+    assertError(
+        api.get("/v1/signaling/" + UUID.randomUUID()), 400, "BadRequest", "WebSocket upgrade");
     Reply wrongMethod = api.send("PATCH", "/meetings", "{}", KEY);
     assertError(wrongMethod, 405, "MethodNotAllowed", "PATCH is not allowed on /meetings");
     assertThat(wrongMethod.header("Allow")).isEqualTo("POST");

@@ -29,7 +29,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -231,9 +230,6 @@ class SignalingHostileInputTest {
   }
 
   @Test
-  @Disabled(
-      "server handles each WebSocket frame as a message: needs a WebSocketFrameAggregator"
-          + " (RFC 6455 section 5.4 fragmentation)")
   void fragmentedTextMessageIsReassembled() {
     try (RawWebSocket ws = RawWebSocket.open(meeting.signalingUrl())) {
       ws.sendFrame(
@@ -247,9 +243,6 @@ class SignalingHostileInputTest {
   }
 
   @Test
-  @Disabled(
-      "needs the WebSocketFrameAggregator, and exceptionCaught answering its"
-          + " TooLongFrameException with a status instead of a normal (1000) close")
   void fragmentedMessageOver64KibIsRefusedOnceAndTheConnectionContinues() {
     byte[] chunk = "w".repeat(30_000).getBytes(StandardCharsets.UTF_8);
     try (RawWebSocket ws = RawWebSocket.open(meeting.signalingUrl())) {
@@ -277,9 +270,6 @@ class SignalingHostileInputTest {
   }
 
   @Test
-  @Disabled(
-      "the JDK WebSocket client sends a 40 KB message as several frames, which the server"
-          + " answers as separate bad messages: needs a WebSocketFrameAggregator")
   void largeMessageFromTheJdkClientIsOneMessage() throws InterruptedException {
     String id = "z".repeat(40_000);
     try (SignalingTestClient client = SignalingTestClient.connect(meeting.signalingUrl())) {
@@ -362,9 +352,6 @@ class SignalingHostileInputTest {
   }
 
   @Test
-  @Disabled(
-      "MeetingService.authenticate checks the token before the meeting: a live token of"
-          + " another meeting at an unknown meeting id gets AUTHENTICATION_REJECTED")
   void unknownMeetingIsNotFoundEvenWithALiveTokenOfAnotherMeeting() throws InterruptedException {
     TestAttendee real = createAttendee(api, meeting, "lost");
     try (SignalingTestClient client =

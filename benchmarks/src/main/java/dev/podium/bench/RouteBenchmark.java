@@ -96,6 +96,7 @@ public class RouteBenchmark {
 
     @Setup(Level.Trial)
     public void createStream() {
+      BenchLogging.quiet();
       stream = new IncomingSrtpStream(profile, 42);
     }
 
@@ -130,6 +131,7 @@ public class RouteBenchmark {
 
     @Setup(Level.Trial)
     public void createSession() {
+      BenchLogging.quiet();
       session = newSubscriberSession(profile, new Random(7));
       byte[] plain = new IncomingSrtpStream(profile, 42).firstPlainPacket();
       packet = ByteBufAllocator.DEFAULT.buffer(plain.length + 32);
@@ -172,6 +174,7 @@ public class RouteBenchmark {
 
     @Setup(Level.Trial)
     public void createRouter() {
+      BenchLogging.quiet();
       stream = new IncomingSrtpStream(profile, 42);
       router = new Router("bench", System::currentTimeMillis);
       ProtectingSink publisher = new ProtectingSink(null, allocator, tally);

@@ -5,8 +5,6 @@ import dev.podium.server.meeting.Attendee;
 import dev.podium.server.protocol.ServerMessage;
 import dev.podium.server.protocol.SignalCodec;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -83,7 +81,7 @@ final class Participant {
   void send(ServerMessage message) {
     Channel c = channel;
     if (c != null && c.isActive()) {
-      c.writeAndFlush(new TextWebSocketFrame(codec.encode(message)));
+      OrderedWriter.write(c, codec.encode(message));
     }
   }
 
@@ -92,8 +90,7 @@ final class Participant {
     Channel c = channel;
     channel = null;
     if (c != null && c.isActive()) {
-      c.writeAndFlush(new TextWebSocketFrame(codec.encode(ended)))
-          .addListener(ChannelFutureListener.CLOSE);
+      OrderedWriter.writeAndClose(c, codec.encode(ended));
     }
   }
 }

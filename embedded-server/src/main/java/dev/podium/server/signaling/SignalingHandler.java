@@ -7,7 +7,6 @@ import dev.podium.server.protocol.ServerMessage;
 import dev.podium.server.protocol.SignalDecodeException;
 import dev.podium.server.protocol.SignalMessage;
 import dev.podium.server.protocol.StatusCode;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -213,14 +212,12 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
   }
 
   private void send(ChannelHandlerContext ctx, ServerMessage message) {
-    ctx.channel().writeAndFlush(new TextWebSocketFrame(rooms.codec().encode(message)));
+    OrderedWriter.write(ctx.channel(), rooms.codec().encode(message));
   }
 
   private void endNow(ChannelHandlerContext ctx, StatusCode code, String message) {
-    ctx.channel()
-        .writeAndFlush(
-            new TextWebSocketFrame(rooms.codec().encode(new ServerMessage.Ended(code, message))))
-        .addListener(ChannelFutureListener.CLOSE);
+    OrderedWriter.writeAndClose(
+        ctx.channel(), rooms.codec().encode(new ServerMessage.Ended(code, message)));
   }
 
   private static String truncate(String text) {

@@ -13,14 +13,24 @@ import java.util.List;
 /** Creates meetings and attendees through the control API of an in-process server (tests). */
 final class TestMeetings {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private final String base;
   private final String key;
 
   TestMeetings(String base, String key) {
+    this(base, key, null);
+  }
+
+  /** For an https server with a self-signed certificate of SHA-256 {@code pin}. */
+  TestMeetings(String base, String key, String pin) {
     this.base = base;
     this.key = key;
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+    if (pin != null) {
+      builder.sslContext(
+          CertificatePinning.sslContext(MeetingSessionConfiguration.normalizeFingerprint(pin)));
+    }
+    this.http = builder.build();
   }
 
   /** A meeting (JSON of its "Meeting" object) created with {@code body}. */

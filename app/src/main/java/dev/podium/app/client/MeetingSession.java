@@ -921,6 +921,7 @@ public final class MeetingSession implements AutoCloseable {
       throw new IllegalStateException("interrupted");
     }
     if (reply instanceof ServerMessage.Answer answer) {
+      LOG.debug("{}: negotiated with video bindings {}", name, bindings);
       peer.applyAnswer(answer.sdp());
     } else {
       peer.rollback();

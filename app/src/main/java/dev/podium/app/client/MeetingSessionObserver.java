@@ -1,0 +1,104 @@
+package dev.podium.app.client;
+
+import dev.podium.server.protocol.ServerMessage.AttendeeInfo;
+import dev.podium.server.protocol.ServerMessage.PresenceState;
+import dev.podium.server.protocol.ServerMessage.SourceInfo;
+import dev.podium.server.protocol.ServerMessage.Volume;
+import java.util.List;
+
+/**
+ * Everything a {@link MeetingSession} reports, modelled on the Chime client's AudioVideoObserver,
+ * RealtimeObserver and ContentShareObserver. Every method has an empty default: implement what you
+ * need. All calls come on the session's event thread, in order (see the package comment).
+ *
+ * <p>Methods marked "not sent by the server yet" are part of the API so applications can be written
+ * against it; they fire once the server implements promotion, raise hand, transcription and content
+ * share.
+ */
+public interface MeetingSessionObserver {
+
+  /** Connecting for the first time, or again after a drop ({@code reconnecting}). */
+  default void onSessionStarting(boolean reconnecting) {}
+
+  /**
+   * Joined and media negotiated (first start), or the dropped connection was resumed ({@code
+   * reconnected}: same attendee, same session).
+   */
+  default void onSessionStarted(boolean reconnected) {}
+
+  /** The signaling connection dropped; the session is retrying (with back-off). */
+  default void onSessionReconnecting() {}
+
+  /**
+   * The session ended: stopped by the application ({@code LEFT} or {@code SESSION_STOPPED}), ended
+   * by the server (meeting ended, attendee removed, …) or could not start or resume. Last callback.
+   */
+  default void onSessionStopped(MeetingSessionStatus status) {}
+
+  /** The media connection is interrupted (ICE disconnected); media may freeze. */
+  default void onConnectionBecamePoor() {}
+
+  /** The media connection is back after {@link #onConnectionBecamePoor()}. */
+  default void onConnectionBecameGood() {}
+
+  /** The full list of remote video sources changed (before tiles are added or removed). */
+  default void onRemoteVideoSourcesChanged(List<SourceInfo> sources) {}
+
+  /**
+   * A remote video tile appeared; bind a frame listener with {@link MeetingSession#bindVideoTile}.
+   */
+  default void onVideoTileAdded(VideoTile tile) {}
+
+  /** A tile's decoded size changed (first frame, or the sender switched size or layer). */
+  default void onVideoTileUpdated(VideoTile tile) {}
+
+  /** A tile's source left; no more frames come. */
+  default void onVideoTileRemoved(VideoTile tile) {}
+
+  /** Whether this attendee may start local video now (false in replicas or at 25 senders). */
+  default void onVideoAvailabilityChanged(boolean canStartLocalVideo) {}
+
+  /**
+   * {@link MeetingSession#startLocalVideo} was refused or local video was stopped by the server.
+   */
+  default void onVideoSendUnavailable(MeetingSessionStatus status) {}
+
+  /** Local video started sending (after negotiation). */
+  default void onLocalVideoStarted() {}
+
+  /** Local video stopped. */
+  default void onLocalVideoStopped() {}
+
+  /** An attendee joined, left or dropped. Attendees present at join come as JOINED too. */
+  default void onAttendeePresence(AttendeeInfo attendee, PresenceState state) {}
+
+  /** An attendee muted or unmuted (including this one, as confirmed locally). */
+  default void onMuteStateChanged(String attendeeId, boolean muted) {}
+
+  /** Volume (0–1) and signal strength (0–1) of the attendees whose values changed. */
+  default void onVolumesChanged(List<Volume> updates) {}
+
+  /** The active speakers, loudest first. */
+  default void onActiveSpeakersChanged(List<String> attendeeIds) {}
+
+  /** A live caption. Not sent by the server yet. */
+  default void onTranscriptEvent(TranscriptEvent event) {}
+
+  /** This replica viewer was promoted into the primary meeting. Not sent by the server yet. */
+  default void onPromoted(MeetingSessionStatus status) {}
+
+  /**
+   * This attendee was demoted back to viewer (its request, host, DeleteAttendee of the primary
+   * credential, or disconnection; the status says which). Not sent by the server yet.
+   */
+  default void onDemoted(MeetingSessionStatus status) {}
+
+  /** A host saw a viewer raise its hand. Not sent by the server yet. */
+  default void onHandRaised(AttendeeInfo viewer, boolean raised) {}
+
+  /** Content share of an attendee started. Not sent by the server yet. */
+  default void onContentShareStarted(String attendeeId) {}
+
+  /** Content share of an attendee stopped. Not sent by the server yet. */
+  default void onContentShareStopped(String attendeeId, MeetingSessionStatus status) {}
+}

@@ -60,7 +60,7 @@ public final class AudioMixer implements AutoCloseable {
 
   private long rtpTimestamp;
   private AudioLevelListener levelListener;
-  private long lastLevelCheck = Long.MIN_VALUE;
+  private long lastLevelCheck = Long.MIN_VALUE / 2;
   private AudioLevels lastNotified;
   private boolean closed;
 

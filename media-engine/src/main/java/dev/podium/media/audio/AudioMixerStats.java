@@ -12,7 +12,8 @@ package dev.podium.media.audio;
  * @param droppedPackets packets dropped otherwise: duplicates, invalid, overflow, trimming
  * @param decodeErrors packets the decoder rejected
  * @param silenceFrames outputs sent as the constant Opus silence frame instead of encoding
- * @param clampedSamples output samples the limiter still had to hard-clip
+ * @param clampedSamples output samples where the limiter had to drop its gain at once (a peak it
+ *     could not glide under); 0 in steady state
  * @param sinkErrors exceptions thrown by sinks (caught and counted)
  * @param lastTickNanos duration of the last tick
  * @param maxTickNanos longest tick

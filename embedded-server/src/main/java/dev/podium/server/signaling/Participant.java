@@ -19,6 +19,11 @@ final class Participant {
 
   private volatile Channel channel;
   MediaSession media;
+
+  /** The connection and own voice this participant is registered with in the mixer. */
+  MediaSession audioListenerSession;
+
+  String audioListenerOwn;
   boolean muted;
   boolean gone;
   ScheduledFuture<?> resumeDeadline;

@@ -1,5 +1,11 @@
 package dev.podium.server.signaling;
 
+import dev.podium.media.audio.AudioLevel;
+import dev.podium.media.audio.AudioLevels;
+import dev.podium.media.audio.AudioMixer;
+import dev.podium.media.audio.AudioMixerConfig;
+import dev.podium.media.audio.MeetingAudio;
+import dev.podium.media.audio.OpusCodecs;
 import dev.podium.media.routing.MediaKind;
 import dev.podium.media.routing.Producer;
 import dev.podium.media.routing.Router;
@@ -73,10 +79,11 @@ final class Room implements RouterListener {
   /** Primary only: promoted replica viewers, by their primary attendee id. */
   private final Map<AttendeeId, Participant> promoted = new LinkedHashMap<>();
 
-  /** Audio producers in the order they appeared (latest last). */
-  private final Map<String, Producer> audioProducers = new LinkedHashMap<>();
-
   private final DataMessages data = new DataMessages();
+
+  /** Primary only: the meeting's mixer; replicas' viewers listen to it too. */
+  private final MeetingAudio audio;
+
   private boolean closed;
 
   Room(Meeting meeting, Rooms rooms, Room primary) {
@@ -86,6 +93,24 @@ final class Room implements RouterListener {
     this.lock = primary == null ? new Object() : primary.lock;
     this.router = rooms.engine().createRouter(meeting.meetingId().toString());
     router.addListener(this);
+    if (primary == null) {
+      audio =
+          new MeetingAudio(
+              new AudioMixer(
+                  mixerConfig(meeting), OpusCodecs.concentus(), System::currentTimeMillis),
+              rooms.engine().eventLoop());
+      audio.mixer().setLevelListener(this::onAudioLevels);
+    } else {
+      audio = null;
+    }
+  }
+
+  /** Opus bitrate and channels from the meeting's features (32 kbps mono by default). */
+  private static AudioMixerConfig mixerConfig(Meeting meeting) {
+    int kbps = meeting.features().audioBitrateKbps();
+    boolean stereo = meeting.features().audioStereo();
+    return AudioMixerConfig.defaults()
+        .withOutput(kbps > 0 ? kbps * 1000 : AudioMixerConfig.DEFAULT_BITRATE, stereo ? 2 : 1);
   }
 
   boolean isReplica() {
@@ -117,9 +142,14 @@ final class Room implements RouterListener {
     replicas.remove(replica);
   }
 
-  /** Media loop: mirror one primary producer into a replica's router (idempotent). */
+  /**
+   * Media loop: mirror one primary video producer into a replica's router (idempotent). Audio is
+   * not piped: replica viewers listen to the primary's mixer directly.
+   */
   private static void pipeInto(Room replica, Producer producer) {
-    if (!replica.router.isClosed() && replica.router.producer(producer.id()) == null) {
+    if (producer.kind() == MediaKind.VIDEO
+        && !replica.router.isClosed()
+        && replica.router.producer(producer.id()) == null) {
       replica.router.pipeFrom(producer, producer.id());
     }
   }
@@ -351,7 +381,7 @@ final class Room implements RouterListener {
         .negotiate(offer.sdp(), bindings)
         .thenApply(
             negotiation -> {
-              updateAudioRoutes();
+              updateListener(participant);
               return negotiation.answerSdp();
             });
   }
@@ -378,12 +408,11 @@ final class Room implements RouterListener {
       }
       participant.muted = muted;
       if (!isReplica() || participant.promotion != null) {
-        broadcastGroup(
-            new ServerMessage.MuteState(participant.identity().attendeeId().toString(), muted),
-            participant);
+        String speaker = participant.identity().attendeeId().toString();
+        group().audio.setMuted(speaker, muted);
+        broadcastGroup(new ServerMessage.MuteState(speaker, muted), participant);
       }
     }
-    updateAudioRoutes();
   }
 
   /** Delivers a data message to the group; returns null or the refusal. */
@@ -490,7 +519,7 @@ final class Room implements RouterListener {
       viewer.send(new ServerMessage.Promoted(requestId, info(primaryAttendee, viewer.muted)));
       viewer.send(new ServerMessage.VideoAvailability(canStartLocalVideo(viewer)));
       log.info("viewer {} promoted as {}", viewer.attendeeId(), primaryAttendee.attendeeId());
-      updateAudioRoutes();
+      updateListener(viewer);
       return null;
     }
   }
@@ -539,8 +568,8 @@ final class Room implements RouterListener {
         viewer.untoldDemotion = demoted;
       }
       log.info("viewer {} demoted: {}", viewer.attendeeId(), code);
+      updateListener(viewer);
     }
-    updateAudioRoutes();
   }
 
   /** Primary: DeleteAttendee of a promoted viewer's primary credentials demotes it. */
@@ -673,9 +702,9 @@ final class Room implements RouterListener {
             return status(requestId, StatusCode.ATTENDEE_NOT_FOUND, "no presenter " + target);
           }
           presenter.muted = true;
+          audio.setMuted(target, true);
           broadcastGroup(new ServerMessage.MuteState(target, true), null);
         }
-        updateAudioRoutes();
         return status(requestId, StatusCode.OK, "muted");
       case "remove":
         synchronized (lock) {
@@ -806,6 +835,8 @@ final class Room implements RouterListener {
       if (primary != null) {
         primary.detachReplica(this);
         sendAudienceToHosts();
+      } else {
+        audio.close();
       }
       router.close();
     }
@@ -847,6 +878,7 @@ final class Room implements RouterListener {
       participant.resumeDeadline.cancel(false);
     }
     if (participant.media != null) {
+      group().audio.removeListener(participant.media);
       participant.media.close();
     }
   }
@@ -884,7 +916,10 @@ final class Room implements RouterListener {
   public void onProducerAdded(Producer producer) {
     synchronized (lock) {
       if (producer.kind() == MediaKind.AUDIO) {
-        audioProducers.put(producer.id(), producer);
+        Attendee speaker = rooms.identityOf(producer);
+        if (!isReplica() && speaker != null) {
+          audio.addSpeaker(producer, speaker.attendeeId().toString());
+        }
       } else if (isPublic(producer)) {
         broadcastSources();
       }
@@ -899,19 +934,19 @@ final class Room implements RouterListener {
         }
       }
     }
-    updateAudioRoutes();
   }
 
   @Override
   public void onProducerRemoved(Producer producer) {
     synchronized (lock) {
       if (producer.kind() == MediaKind.AUDIO) {
-        audioProducers.remove(producer.id());
+        if (!isReplica()) {
+          audio.removeSpeaker(producer);
+        }
       } else if (isPublic(producer)) {
         broadcastSources();
       }
     }
-    updateAudioRoutes();
   }
 
   private void broadcastSources() {
@@ -921,44 +956,36 @@ final class Room implements RouterListener {
   }
 
   /**
-   * Until the mixer is wired in, each participant's audio downlink carries the most recent unmuted
-   * speaker it may hear (exact for two people).
+   * Registers {@code p}'s connection as a listener of the group's mixer once its audio downlink is
+   * negotiated: it hears the mix minus its own voice when it is a speaker (a primary attendee or a
+   * promoted viewer), the shared full mix otherwise (replica viewers).
    */
-  private void updateAudioRoutes() {
+  private void updateListener(Participant p) {
     synchronized (lock) {
-      updateAudioRoutesLocked();
-      for (Room replica : isReplica() ? List.<Room>of() : replicas) {
-        replica.updateAudioRoutesLocked();
+      MediaSession media = p.media;
+      if (p.gone || media == null || media.audioDownlinkSsrc() == 0) {
+        return;
       }
-      if (isReplica()) {
-        primary.updateAudioRoutesLocked();
-        for (Room sibling : primary.replicas) {
-          if (sibling != this) {
-            sibling.updateAudioRoutesLocked();
-          }
-        }
+      String own = isReplica() && p.promotion == null ? null : p.identity().attendeeId().toString();
+      if (media == p.audioListenerSession && java.util.Objects.equals(own, p.audioListenerOwn)) {
+        return;
       }
+      p.audioListenerSession = media;
+      p.audioListenerOwn = own;
+      group().audio.addListener(media, own);
     }
   }
 
-  private void updateAudioRoutesLocked() {
-    List<Producer> audio = new ArrayList<>(audioProducers.values());
-    for (Participant p : participants.values()) {
-      Producer chosen = null;
-      AttendeeId self = p.identity().attendeeId();
-      for (int i = audio.size() - 1; i >= 0 && chosen == null; i--) {
-        Producer candidate = audio.get(i);
-        Participant speaker = rooms.participantOfSession(candidate.origin().ownerId());
-        if (isPublic(candidate)
-            && speaker != null
-            && !speaker.muted
-            && !speaker.identity().attendeeId().equals(self)) {
-          chosen = candidate;
-        }
-      }
-      if (p.media != null) {
-        p.media.setAudioSource(chosen);
-      }
+  /** Media loop: volumes and active speakers from the mixer, to the whole group. */
+  private void onAudioLevels(AudioLevels levels) {
+    List<ServerMessage.Volume> updates = new ArrayList<>();
+    for (AudioLevel level : levels.sources()) {
+      updates.add(
+          new ServerMessage.Volume(
+              level.sourceId(), level.volume(), level.signal(), level.muted()));
+    }
+    synchronized (lock) {
+      broadcastGroup(new ServerMessage.Volumes(updates, levels.activeSpeakers()), null);
     }
   }
 }

@@ -28,6 +28,7 @@ public final class Producer {
   private final long[] lastKeyFrameRequestMillis;
   private final List<Consumer> consumers = new ArrayList<>();
   private final List<Producer> pipes = new ArrayList<>();
+  private final List<RtpTap> taps = new ArrayList<>();
 
   /** For a pipe producer: the producer in another router it mirrors; null for a publisher's. */
   private Producer upstream;
@@ -144,6 +145,18 @@ public final class Producer {
     for (int i = 0; i < pipes.size(); i++) {
       pipes.get(i).onRtp(layer, packet);
     }
+    for (int i = 0; i < taps.size(); i++) {
+      taps.get(i).onRtp(layer, packet);
+    }
+  }
+
+  /** Adds a tap that sees every packet (event loop only). */
+  public void addTap(RtpTap tap) {
+    taps.add(tap);
+  }
+
+  public void removeTap(RtpTap tap) {
+    taps.remove(tap);
   }
 
   /**
@@ -189,6 +202,7 @@ public final class Producer {
       consumer.onProducerClosed();
     }
     consumers.clear();
+    taps.clear();
     if (upstream != null) {
       upstream.unpipe(this);
     }

@@ -78,6 +78,8 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
   private long audioDownlinkSsrc;
   private int audioDownlinkPayloadType = -1;
   private Producer audioSource;
+  private int downlinkSeq = -1;
+  private long downlinkTimestampOffset;
   private Consumer audioDownlinkConsumer;
 
   /** The downlink's latest consumer, even closed: the next one continues its numbering. */
@@ -288,6 +290,30 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
           audioSource = source;
           attachAudioSource();
         });
+  }
+
+  /**
+   * Sends one encoded audio frame (e.g. the mixer's output) on the audio downlink; the caller keeps
+   * the buffer. Event loop only. Dropped silently until the downlink is negotiated and connected.
+   */
+  public void sendAudioDownlinkFrame(byte[] payload, int length, long rtpTimestamp48k) {
+    if (closed || audioDownlinkPayloadType < 0 || !isReady()) {
+      return;
+    }
+    if (downlinkSeq < 0) {
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      downlinkSeq = random.nextInt(1 << 15);
+      downlinkTimestampOffset = random.nextLong(1L << 31);
+    }
+    ByteBuf out = allocator().buffer(12 + length + 32);
+    out.writeByte(0x80);
+    out.writeByte(audioDownlinkPayloadType);
+    out.writeShort(downlinkSeq);
+    out.writeInt((int) (rtpTimestamp48k + downlinkTimestampOffset));
+    out.writeInt((int) audioDownlinkSsrc);
+    out.writeBytes(payload, 0, length);
+    downlinkSeq = (downlinkSeq + 1) & 0xFFFF;
+    transport.sendRtp(out);
   }
 
   /** The SSRC of the audio downlink once negotiated, else 0. */

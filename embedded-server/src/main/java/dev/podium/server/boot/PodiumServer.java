@@ -204,6 +204,7 @@ public final class PodiumServer implements AutoCloseable {
           "cannot start media on udp " + config.bindAddress() + ":" + config.mediaPort() + ": " + e,
           e);
     }
+    dev.podium.media.audio.MeetingAudio.warmUp(dev.podium.media.audio.OpusCodecs.concentus());
     MediaCounters counters = media.counters();
     metrics.gauge("podium_media_transports", "WebRTC connections", media::transportCount);
     metrics.gauge("podium_media_packets_in_total", "Datagrams received", counters::packetsIn);

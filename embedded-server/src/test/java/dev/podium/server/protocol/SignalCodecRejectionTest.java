@@ -15,7 +15,7 @@ class SignalCodecRejectionTest {
 
   private SignalDecodeException refusal(String json, Class<? extends SignalMessage> expected) {
     SignalDecodeException e =
-        catchThrowableOfType(() -> codec.decode(json, expected), SignalDecodeException.class);
+        catchThrowableOfType(SignalDecodeException.class, () -> codec.decode(json, expected));
     assertThat(e).as("decoding %s as %s", json, expected.getSimpleName()).isNotNull();
     return e;
   }

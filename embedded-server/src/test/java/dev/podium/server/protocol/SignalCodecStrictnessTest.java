@@ -17,7 +17,7 @@ class SignalCodecStrictnessTest {
 
   private SignalDecodeException refusal(String json, Class<? extends SignalMessage> expected) {
     SignalDecodeException e =
-        catchThrowableOfType(() -> codec.decode(json, expected), SignalDecodeException.class);
+        catchThrowableOfType(SignalDecodeException.class, () -> codec.decode(json, expected));
     assertThat(e).as("decoding %s", json).isNotNull();
     return e;
   }

@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * media work hops onto the media loop.
  */
 final class Room implements RouterListener {
-  private static final Logger log = LoggerFactory.getLogger(Room.class);
+  static final Logger log = LoggerFactory.getLogger(Room.class);
 
   /** A client whose WebSocket dropped may resume its session this long. */
   static final long RESUME_WINDOW_MILLIS = 30_000;
@@ -64,25 +64,27 @@ final class Room implements RouterListener {
   static final int MAX_VIDEO_SENDERS = 25;
 
   /** Id prefix of a promoted viewer's producers piped into the primary router. */
-  private static final String PROMOTED_PREFIX = "promoted:";
+  static final String PROMOTED_PREFIX = "promoted:";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   final Meeting meeting;
   final Router router;
   final Object lock;
-  private final Rooms rooms;
+  final Rooms rooms;
   private final Room primary;
-  private final List<Room> replicas = new CopyOnWriteArrayList<>();
-  private final Map<AttendeeId, Participant> participants = new LinkedHashMap<>();
+  final List<Room> replicas = new CopyOnWriteArrayList<>();
+  final Map<AttendeeId, Participant> participants = new LinkedHashMap<>();
 
   /** Primary only: promoted replica viewers, by their primary attendee id. */
-  private final Map<AttendeeId, Participant> promoted = new LinkedHashMap<>();
+  final Map<AttendeeId, Participant> promoted = new LinkedHashMap<>();
 
   private final DataMessages data = new DataMessages();
+  final StageWorkflow stage = new StageWorkflow(this);
+  final Promotions promotions = new Promotions(this);
 
   /** Primary only: the meeting's mixer; replicas' viewers listen to it too. */
-  private final MeetingAudio audio;
+  final MeetingAudio audio;
 
   private boolean closed;
 
@@ -174,7 +176,8 @@ final class Room implements RouterListener {
             new ServerMessage.Ended(
                 StatusCode.JOINED_FROM_ANOTHER_CONNECTION,
                 "this attendee joined from another connection"));
-        demote(existing, StatusCode.DEMOTED_ON_DISCONNECT, "joined from another connection");
+        promotions.demote(
+            existing, StatusCode.DEMOTED_ON_DISCONNECT, "joined from another connection");
         discard(existing);
       } else {
         ConnectResult connect = rooms.meetings().tryConnect(attendee);
@@ -204,11 +207,11 @@ final class Room implements RouterListener {
       if (!replacing && !isReplica()) {
         broadcastGroup(presence(participant.identity(), PresenceState.JOINED), participant);
       } else if (isReplica()) {
-        sendAudienceToHosts();
+        stage.sendAudienceToHosts();
       }
       if (participant.attendee.role() == dev.podium.server.meeting.AttendeeRole.HOST) {
-        participant.send(handQueue());
-        participant.send(audience());
+        participant.send(stage.handQueue());
+        participant.send(stage.audience());
       }
       log.info(
           "attendee {} joined {} {} ({} connected)",
@@ -278,7 +281,8 @@ final class Room implements RouterListener {
     synchronized (lock) {
       if (participant.media == session && !participant.gone) {
         log.info("media of attendee {} closed: {}", participant.attendeeId(), why);
-        demote(participant, StatusCode.DEMOTED_ON_DISCONNECT, "the media connection closed");
+        promotions.demote(
+            participant, StatusCode.DEMOTED_ON_DISCONNECT, "the media connection closed");
       }
     }
   }
@@ -315,7 +319,7 @@ final class Room implements RouterListener {
     return list;
   }
 
-  private static AttendeeInfo info(Attendee attendee, boolean muted) {
+  static AttendeeInfo info(Attendee attendee, boolean muted) {
     return new AttendeeInfo(
         attendee.attendeeId().toString(),
         attendee.externalUserId(),
@@ -323,11 +327,11 @@ final class Room implements RouterListener {
         muted);
   }
 
-  private static ServerMessage.Presence presence(Attendee who, PresenceState state) {
+  static ServerMessage.Presence presence(Attendee who, PresenceState state) {
     return new ServerMessage.Presence(who.attendeeId().toString(), who.externalUserId(), state);
   }
 
-  private boolean canStartLocalVideo(Participant p) {
+  boolean canStartLocalVideo(Participant p) {
     if (isReplica() && p.promotion == null) {
       return false;
     }
@@ -339,7 +343,7 @@ final class Room implements RouterListener {
   }
 
   /** The group's primary room (this one for a primary). */
-  private Room group() {
+  Room group() {
     return primary != null ? primary : this;
   }
 
@@ -453,7 +457,7 @@ final class Room implements RouterListener {
   }
 
   /** Sends to everyone in the primary and all its replicas, except {@code except}. */
-  private void broadcastGroup(ServerMessage message, Participant except) {
+  void broadcastGroup(ServerMessage message, Participant except) {
     Room group = group();
     group.broadcastLocal(message, except);
     for (Room replica : group.replicas) {
@@ -469,122 +473,7 @@ final class Room implements RouterListener {
     }
   }
 
-  // ---- promotion and demotion (replica side calls, group lock) ----
-
-  /**
-   * A replica attendee asks to join the primary's stage with primary credentials. Returns the
-   * refusal, or null after sending {@code promoted} then {@code video-availability}.
-   */
-  ServerMessage promote(Participant viewer, ClientMessage.Promote request) {
-    synchronized (lock) {
-      String requestId = request.requestId();
-      if (!isReplica()) {
-        return status(
-            requestId,
-            StatusCode.NOT_A_REPLICA_ATTENDEE,
-            "this attendee joined the primary meeting directly");
-      }
-      if (viewer.promotion != null) {
-        return status(requestId, StatusCode.ALREADY_PROMOTED, "already promoted");
-      }
-      var result = rooms.meetings().authenticate(primary.meeting.meetingId(), request.joinToken());
-      if (result instanceof dev.podium.server.meeting.AuthenticationResult.Refused refused) {
-        return refused.reason() == dev.podium.server.meeting.AuthenticationFailure.WRONG_MEETING
-            ? status(
-                requestId,
-                StatusCode.PROMOTION_WRONG_PRIMARY,
-                "the credentials are not for this replica's primary meeting")
-            : status(requestId, StatusCode.PROMOTION_REJECTED, "the credentials are not valid");
-      }
-      Attendee primaryAttendee =
-          ((dev.podium.server.meeting.AuthenticationResult.Authenticated) result).attendee();
-      if (primary.participants.containsKey(primaryAttendee.attendeeId())
-          || primary.promoted.containsKey(primaryAttendee.attendeeId())) {
-        return status(
-            requestId,
-            StatusCode.PROMOTION_REJECTED,
-            "these credentials are already in use in the primary meeting");
-      }
-      if (rooms.meetings().tryConnect(primaryAttendee) != ConnectResult.CONNECTED) {
-        return status(requestId, StatusCode.PRIMARY_AT_CAPACITY, "the primary meeting is full");
-      }
-      viewer.promotion = new Participant.Promotion(primaryAttendee, primary);
-      viewer.handRaisedAt = 0;
-      primary.promoted.put(primaryAttendee.attendeeId(), viewer);
-      viewer.media.setSendPermitted(true);
-      MediaSession media = viewer.media;
-      router.execute(() -> pipeViewerIntoPrimary(media));
-      broadcastGroup(presence(primaryAttendee, PresenceState.JOINED), viewer);
-      sendHandQueueToHosts();
-      viewer.send(new ServerMessage.Promoted(requestId, info(primaryAttendee, viewer.muted)));
-      viewer.send(new ServerMessage.VideoAvailability(canStartLocalVideo(viewer)));
-      log.info("viewer {} promoted as {}", viewer.attendeeId(), primaryAttendee.attendeeId());
-      updateListener(viewer);
-      return null;
-    }
-  }
-
-  /** Media loop: publish the promoted viewer's producers into the primary router. */
-  private void pipeViewerIntoPrimary(MediaSession media) {
-    for (Producer producer : router.producers()) {
-      if (producer.upstream() == null && producer.ownerId().equals(media.id())) {
-        String id = PROMOTED_PREFIX + producer.id();
-        if (primary.router.producer(id) == null && !primary.router.isClosed()) {
-          primary.router.pipeFrom(producer, id);
-        }
-      }
-    }
-  }
-
-  /** Ends a promotion (no-op if not promoted); tells the client unless it is gone. */
-  void demote(Participant viewer, StatusCode code, String message) {
-    synchronized (lock) {
-      Participant.Promotion promotion = viewer.promotion;
-      if (promotion == null) {
-        return;
-      }
-      viewer.promotion = null;
-      Room primaryRoom = promotion.primaryRoom();
-      primaryRoom.promoted.remove(promotion.primaryAttendee().attendeeId());
-      rooms.meetings().disconnected(promotion.primaryAttendee());
-      MediaSession media = viewer.media;
-      if (media != null) {
-        media.setSendPermitted(false);
-        router.execute(
-            () -> {
-              for (Producer producer : primaryRoom.router.producers()) {
-                if (producer.origin().ownerId().equals(media.id())) {
-                  primaryRoom.router.closeProducer(producer);
-                }
-              }
-            });
-      }
-      broadcastGroup(presence(promotion.primaryAttendee(), PresenceState.LEFT), viewer);
-      ServerMessage.Demoted demoted = new ServerMessage.Demoted(code, message);
-      if (viewer.isConnected()) {
-        viewer.send(demoted);
-        viewer.send(new ServerMessage.VideoAvailability(false));
-      } else if (!viewer.gone) {
-        viewer.untoldDemotion = demoted;
-      }
-      log.info("viewer {} demoted: {}", viewer.attendeeId(), code);
-      updateListener(viewer);
-    }
-  }
-
-  /** Primary: DeleteAttendee of a promoted viewer's primary credentials demotes it. */
-  boolean demotePromoted(AttendeeId primaryAttendeeId, StatusCode code, String message) {
-    synchronized (lock) {
-      Participant viewer = promoted.get(primaryAttendeeId);
-      if (viewer == null) {
-        return false;
-      }
-      roomOf(viewer).demote(viewer, code, message);
-      return true;
-    }
-  }
-
-  private Room roomOf(Participant viewer) {
+  Room roomOf(Participant viewer) {
     for (Room replica : replicas) {
       if (replica.participants.get(viewer.attendee.attendeeId()) == viewer) {
         return replica;
@@ -593,179 +482,8 @@ final class Room implements RouterListener {
     return this;
   }
 
-  private static ServerMessage.Status status(String requestId, StatusCode code, String message) {
+  static ServerMessage.Status status(String requestId, StatusCode code, String message) {
     return new ServerMessage.Status(requestId, code, message);
-  }
-
-  // ---- webinar workflow: hands, stage, host actions ----
-
-  ServerMessage raiseHand(Participant viewer, ClientMessage.RaiseHand request) {
-    synchronized (lock) {
-      if (!isReplica() || viewer.promotion != null) {
-        return status(
-            request.requestId(),
-            StatusCode.NOT_A_REPLICA_ATTENDEE,
-            "only audience members raise hands");
-      }
-      long raisedAt = request.raised() ? System.currentTimeMillis() : 0;
-      if ((viewer.handRaisedAt != 0) != request.raised()) {
-        viewer.handRaisedAt = raisedAt;
-        sendHandQueueToHosts();
-      }
-      return status(
-          request.requestId(), StatusCode.OK, request.raised() ? "hand raised" : "lowered");
-    }
-  }
-
-  ServerMessage.HandQueue handQueue() {
-    List<ServerMessage.Hand> hands = new ArrayList<>();
-    for (Room replica : group().replicas) {
-      for (Participant p : replica.participants.values()) {
-        if (p.handRaisedAt != 0 && p.promotion == null) {
-          hands.add(
-              new ServerMessage.Hand(
-                  p.attendeeId(),
-                  p.attendee.externalUserId(),
-                  replica.meeting.meetingId().toString(),
-                  p.handRaisedAt));
-        }
-      }
-    }
-    hands.sort(Comparator.comparingLong(ServerMessage.Hand::raisedAtMs));
-    return new ServerMessage.HandQueue(hands);
-  }
-
-  ServerMessage.Audience audience() {
-    Room group = group();
-    int viewers = 0;
-    for (Room replica : group.replicas) {
-      viewers += replica.participants.size();
-    }
-    return new ServerMessage.Audience(group.replicas.size(), viewers);
-  }
-
-  private void sendHandQueueToHosts() {
-    Room group = group();
-    ServerMessage.HandQueue queue = handQueue();
-    for (Participant p : group.participants.values()) {
-      if (p.attendee.role() == dev.podium.server.meeting.AttendeeRole.HOST) {
-        p.send(queue);
-      }
-    }
-  }
-
-  private void sendAudienceToHosts() {
-    Room group = group();
-    ServerMessage.Audience audience = audience();
-    for (Participant p : group.participants.values()) {
-      if (p.attendee.role() == dev.podium.server.meeting.AttendeeRole.HOST) {
-        p.send(audience);
-      }
-    }
-  }
-
-  /** A host acts on another attendee (see {@link ClientMessage.HostAction}). */
-  ServerMessage hostAction(Participant host, ClientMessage.HostAction action) {
-    String requestId = action.requestId();
-    if (isReplica() || host.attendee.role() != dev.podium.server.meeting.AttendeeRole.HOST) {
-      return status(
-          requestId, StatusCode.NOT_A_HOST, "only hosts of the primary meeting may do this");
-    }
-    String target = action.attendeeId() == null ? "" : action.attendeeId();
-    switch (action.action() == null ? "" : action.action()) {
-      case "bring-to-stage":
-        return bringToStage(requestId, target);
-      case "dismiss":
-        synchronized (lock) {
-          Participant viewer = findViewer(target);
-          if (viewer == null || viewer.handRaisedAt == 0) {
-            return status(requestId, StatusCode.ATTENDEE_NOT_FOUND, "no raised hand " + target);
-          }
-          viewer.handRaisedAt = 0;
-          sendHandQueueToHosts();
-          return status(requestId, StatusCode.OK, "dismissed");
-        }
-      case "send-back":
-        synchronized (lock) {
-          Participant viewer = findPromoted(target);
-          if (viewer == null) {
-            return status(
-                requestId, StatusCode.ATTENDEE_NOT_FOUND, "no promoted attendee " + target);
-          }
-          roomOf(viewer).demote(viewer, StatusCode.DEMOTED_BY_SERVER, "a host sent you back");
-          return status(requestId, StatusCode.OK, "sent back");
-        }
-      case "mute":
-        synchronized (lock) {
-          Participant presenter = findPresenter(target);
-          if (presenter == null) {
-            return status(requestId, StatusCode.ATTENDEE_NOT_FOUND, "no presenter " + target);
-          }
-          presenter.muted = true;
-          audio.setMuted(target, true);
-          broadcastGroup(new ServerMessage.MuteState(target, true), null);
-        }
-        return status(requestId, StatusCode.OK, "muted");
-      case "remove":
-        synchronized (lock) {
-          if (findPresenter(target) == null) {
-            return status(requestId, StatusCode.ATTENDEE_NOT_FOUND, "no presenter " + target);
-          }
-        }
-        rooms.meetings().deleteAttendee(meeting.meetingId(), AttendeeId.parse(target));
-        return status(requestId, StatusCode.OK, "removed");
-      default:
-        return status(
-            requestId,
-            StatusCode.BAD_REQUEST,
-            "action must be bring-to-stage, dismiss, send-back, mute or remove");
-    }
-  }
-
-  private ServerMessage bringToStage(String requestId, String viewerAttendeeId) {
-    Participant viewer;
-    synchronized (lock) {
-      viewer = findViewer(viewerAttendeeId);
-      if (viewer == null) {
-        return status(requestId, StatusCode.ATTENDEE_NOT_FOUND, "no viewer " + viewerAttendeeId);
-      }
-      viewer.handRaisedAt = 0;
-      sendHandQueueToHosts();
-    }
-    Participant.StageCredentials credentials = rooms.stageCredentialsFor(meeting, viewer);
-    viewer.send(
-        new ServerMessage.StageInvitation(
-            meeting.meetingId().toString(), credentials.attendeeId(), credentials.joinToken()));
-    return status(requestId, StatusCode.OK, "invited to the stage");
-  }
-
-  private Participant findViewer(String attendeeId) {
-    for (Room replica : replicas) {
-      for (Participant p : replica.participants.values()) {
-        if (p.attendeeId().equals(attendeeId)) {
-          return p;
-        }
-      }
-    }
-    return null;
-  }
-
-  private Participant findPromoted(String primaryAttendeeId) {
-    for (Map.Entry<AttendeeId, Participant> e : promoted.entrySet()) {
-      if (e.getKey().toString().equals(primaryAttendeeId)) {
-        return e.getValue();
-      }
-    }
-    return null;
-  }
-
-  private Participant findPresenter(String attendeeId) {
-    for (Participant p : participants.values()) {
-      if (p.attendeeId().equals(attendeeId)) {
-        return p;
-      }
-    }
-    return findPromoted(attendeeId);
   }
 
   // ---- leaving ----
@@ -787,7 +505,7 @@ final class Room implements RouterListener {
         return;
       }
       participant.attach(null);
-      demote(participant, StatusCode.DEMOTED_ON_DISCONNECT, "the connection dropped");
+      promotions.demote(participant, StatusCode.DEMOTED_ON_DISCONNECT, "the connection dropped");
       participant.resumeDeadline =
           rooms
               .timers()
@@ -824,17 +542,17 @@ final class Room implements RouterListener {
       closed = true;
       for (Participant participant : List.copyOf(participants.values())) {
         participant.end(new ServerMessage.Ended(code, message));
-        demote(participant, StatusCode.DEMOTED_BY_SERVER, message);
+        promotions.demote(participant, StatusCode.DEMOTED_BY_SERVER, message);
         discard(participant);
         rooms.meetings().disconnected(participant.attendee);
       }
       participants.clear();
       for (Participant viewer : List.copyOf(promoted.values())) {
-        roomOf(viewer).demote(viewer, StatusCode.DEMOTED_BY_SERVER, message);
+        roomOf(viewer).promotions.demote(viewer, StatusCode.DEMOTED_BY_SERVER, message);
       }
       if (primary != null) {
         primary.detachReplica(this);
-        sendAudienceToHosts();
+        stage.sendAudienceToHosts();
       } else {
         audio.close();
       }
@@ -852,15 +570,15 @@ final class Room implements RouterListener {
     if (participants.get(participant.attendee.attendeeId()) == participant) {
       participants.remove(participant.attendee.attendeeId());
     }
-    demote(participant, StatusCode.DEMOTED_ON_DISCONNECT, "left");
+    promotions.demote(participant, StatusCode.DEMOTED_ON_DISCONNECT, "left");
     discard(participant);
     rooms.meetings().disconnected(participant.attendee);
     if (isReplica()) {
       if (participant.handRaisedAt != 0) {
         participant.handRaisedAt = 0;
-        sendHandQueueToHosts();
+        stage.sendHandQueueToHosts();
       }
-      sendAudienceToHosts();
+      stage.sendAudienceToHosts();
     } else {
       broadcastGroup(presence(participant.attendee, state), participant);
     }
@@ -930,7 +648,7 @@ final class Room implements RouterListener {
       } else if (producer.upstream() == null) {
         Participant owner = rooms.participantOfSession(producer.ownerId());
         if (owner != null && owner.promotion != null) {
-          pipeViewerIntoPrimary(owner.media);
+          promotions.pipeViewerIntoPrimary(owner.media);
         }
       }
     }
@@ -960,7 +678,7 @@ final class Room implements RouterListener {
    * negotiated: it hears the mix minus its own voice when it is a speaker (a primary attendee or a
    * promoted viewer), the shared full mix otherwise (replica viewers).
    */
-  private void updateListener(Participant p) {
+  void updateListener(Participant p) {
     synchronized (lock) {
       MediaSession media = p.media;
       if (p.gone || media == null || media.audioDownlinkSsrc() == 0) {

@@ -164,7 +164,7 @@ public final class Rooms implements MeetingListener, AutoCloseable {
     if (room == null) {
       return;
     }
-    if (!room.demotePromoted(
+    if (!room.promotions.demotePromoted(
         attendee.attendeeId(),
         StatusCode.DEMOTED_BY_SERVER,
         "your stage credentials were revoked")) {

@@ -86,16 +86,16 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     } else if (message instanceof ClientMessage.Leave) {
       room.leave(participant);
     } else if (message instanceof ClientMessage.Promote promote) {
-      ServerMessage refusal = room.promote(participant, promote);
+      ServerMessage refusal = room.promotions.promote(participant, promote);
       if (refusal != null) {
         send(ctx, refusal);
       }
     } else if (message instanceof ClientMessage.Demote demote) {
       onDemote(ctx, demote);
     } else if (message instanceof ClientMessage.RaiseHand hand) {
-      send(ctx, room.raiseHand(participant, hand));
+      send(ctx, room.stage.raiseHand(participant, hand));
     } else if (message instanceof ClientMessage.HostAction action) {
-      send(ctx, room.hostAction(participant, action));
+      send(ctx, room.stage.hostAction(participant, action));
     }
   }
 
@@ -113,7 +113,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
           new ServerMessage.Status(demote.requestId(), StatusCode.NOT_PROMOTED, "not promoted"));
     } else {
       ok(ctx, demote.requestId());
-      room.demote(participant, StatusCode.DEMOTED_BY_CLIENT, "you left the stage");
+      room.promotions.demote(participant, StatusCode.DEMOTED_BY_CLIENT, "you left the stage");
     }
   }
 

@@ -42,6 +42,12 @@ public final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
   private final Counter requests;
   private final RateLimiter calls;
   private final RateLimiter failedAuth;
+  private final RateLimiter audienceCalls;
+
+  /** Viewers arriving through an audience link, per address: a burst, then a steady rate. */
+  static final int AUDIENCE_BURST = 20;
+
+  static final double AUDIENCE_PER_SECOND = 5;
   private final RateLimitSettings limits;
 
   public ApiHttpHandler(
@@ -54,6 +60,7 @@ public final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
         metrics.counter(
             "podium_http_requests_total", "HTTP requests answered, by status code", "status");
     this.calls = new RateLimiter(limits.burst(), limits.perSecond(), System::nanoTime);
+    this.audienceCalls = new RateLimiter(AUDIENCE_BURST, AUDIENCE_PER_SECOND, System::nanoTime);
     this.failedAuth =
         new RateLimiter(limits.failedAuthBurst(), limits.failedAuthPerSecond(), System::nanoTime);
   }
@@ -128,6 +135,20 @@ public final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
               metrics.scrape().getBytes(StandardCharsets.UTF_8),
               MetricsRegistry.contentType());
       return response;
+    }
+    if (path.startsWith(ServerUrls.AUDIENCE_PATH)) {
+      // Public: viewers arrive without the API key, so they get the stricter limiter.
+      if (!audienceCalls.tryAcquire(client)) {
+        throw throttled(
+            "too many audience requests from this address: at most "
+                + AUDIENCE_BURST
+                + " at once and "
+                + (long) AUDIENCE_PER_SECOND
+                + " per second");
+      }
+      ApiResponse seat =
+          api.handleAudience(method, request.uri(), ByteBufUtil.getBytes(request.content()));
+      return json(seat.status(), seat.body());
     }
     authorize(request, client);
     byte[] body = ByteBufUtil.getBytes(request.content());

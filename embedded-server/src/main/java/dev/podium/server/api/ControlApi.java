@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.server.meeting.Attendee;
 import dev.podium.server.meeting.AttendeeId;
 import dev.podium.server.meeting.AttendeePage;
+import dev.podium.server.meeting.AudienceDesk;
 import dev.podium.server.meeting.CreatedAttendee;
 import dev.podium.server.meeting.Meeting;
 import dev.podium.server.meeting.MeetingId;
@@ -49,10 +50,44 @@ public final class ControlApi {
           .build();
 
   private final MeetingService meetings;
+  private final AudienceDesk audience;
   private volatile ServerUrls urls;
 
   public ControlApi(MeetingService meetings) {
     this.meetings = Objects.requireNonNull(meetings, "meetings");
+    this.audience = new AudienceDesk(meetings);
+  }
+
+  /**
+   * The public audience endpoint: {@code POST /v1/audience/{MeetingId}} with {@code
+   * {"ExternalUserId", "Passcode"}} seats one viewer in a replica and answers with the replica
+   * meeting and the viewer's attendee (with its JoinToken). No API key: the caller rate-limits.
+   */
+  public ApiResponse handleAudience(HttpMethod method, String uri, byte[] body) {
+    ServerUrls current = urls;
+    if (current == null) {
+      throw new ApiException(
+          HttpResponseStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable", "the server is starting");
+    }
+    String path = new QueryStringDecoder(uri).path();
+    allow(method, path, "POST");
+    MeetingId primaryId =
+        ApiRequests.meetingId(
+            path.substring(ServerUrls.AUDIENCE_PATH.length()), "MeetingId in the path");
+    JsonFields fields = JsonFields.root(body.length == 0 ? ApiJson.object() : parse(body));
+    try {
+      AudienceDesk.Seat seat =
+          audience.admit(
+              primaryId,
+              fields.text("Passcode", 1, 128).orElse(null),
+              fields.text("ExternalUserId", 2, 64).orElse(null));
+      ObjectNode root = ApiJson.envelope("Meeting", ApiJson.meeting(seat.replica(), current));
+      root.set(
+          "Attendee", ApiJson.attendee(seat.attendee().attendee(), seat.attendee().joinToken()));
+      return ApiResponse.ok(root);
+    } catch (MeetingServiceException e) {
+      throw ErrorCodes.toApi(e);
+    }
   }
 
   /** Sets the URLs put in MediaPlacement; until then every call answers 503. */
@@ -112,6 +147,9 @@ public final class ControlApi {
       meetings.deleteMeeting(meetingId);
       return ApiResponse.noContent();
     }
+    if (s.size() == 3 && s.get(2).equals("audience")) {
+      return audienceLink(method, path, meetingId, body, urls);
+    }
     if (!s.get(2).equals("attendees")) {
       throw notFound(method, path);
     }
@@ -156,6 +194,34 @@ public final class ControlApi {
         meetings.updateCapabilities(
             meetingId, attendeeId, ApiRequests.capabilities(fields.requiredObject("Capabilities")));
     return ApiResponse.ok(ApiJson.envelope("Attendee", ApiJson.attendee(updated, null)));
+  }
+
+  /** PUT opens the audience link (optional Passcode), GET describes it, DELETE closes it. */
+  private ApiResponse audienceLink(
+      HttpMethod method, String path, MeetingId meetingId, byte[] body, ServerUrls urls) {
+    allow(method, path, "GET, PUT, DELETE");
+    if (method.equals(HttpMethod.DELETE)) {
+      meetings.getMeeting(meetingId);
+      audience.close(meetingId);
+      return ApiResponse.noContent();
+    }
+    if (method.equals(HttpMethod.PUT)) {
+      JsonFields fields = JsonFields.root(body.length == 0 ? ApiJson.object() : parse(body));
+      audience.open(meetingId, fields.text("Passcode", 4, 128).orElse(null));
+    }
+    boolean passcode =
+        audience
+            .passcodeRequired(meetingId)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        HttpResponseStatus.NOT_FOUND,
+                        "NotFound",
+                        "meeting " + meetingId + " has no open audience link"));
+    ObjectNode link = ApiJson.object();
+    link.put("Url", urls.audienceUrl(meetingId));
+    link.put("PasscodeRequired", passcode);
+    return ApiResponse.ok(ApiJson.envelope("AudienceLink", link));
   }
 
   private ApiResponse createMeeting(byte[] body, ServerUrls urls) {

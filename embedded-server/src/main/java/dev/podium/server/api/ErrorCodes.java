@@ -12,6 +12,7 @@ final class ErrorCodes {
     return switch (kind) {
       case BAD_REQUEST -> "BadRequest";
       case NOT_FOUND -> "NotFound";
+      case FORBIDDEN -> "Forbidden";
       case CONFLICT -> "Conflict";
       case LIMIT_EXCEEDED -> "LimitExceeded";
       case UNAVAILABLE -> "ServiceUnavailable";
@@ -22,6 +23,7 @@ final class ErrorCodes {
     return switch (kind) {
       case BAD_REQUEST -> HttpResponseStatus.BAD_REQUEST;
       case NOT_FOUND -> HttpResponseStatus.NOT_FOUND;
+      case FORBIDDEN -> HttpResponseStatus.FORBIDDEN;
       case CONFLICT -> HttpResponseStatus.CONFLICT;
       case LIMIT_EXCEEDED -> HttpResponseStatus.TOO_MANY_REQUESTS;
       case UNAVAILABLE -> HttpResponseStatus.SERVICE_UNAVAILABLE;

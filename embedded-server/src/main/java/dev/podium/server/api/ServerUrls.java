@@ -14,6 +14,9 @@ public record ServerUrls(String httpBase, String webSocketBase) {
   /** Path prefix under which the signaling WebSocket is served. */
   public static final String SIGNALING_PATH = "/v1/signaling/";
 
+  /** Where viewers of a webinar ask for a seat (no API key; see docs/api.md). */
+  public static final String AUDIENCE_PATH = "/v1/audience/";
+
   /** URLs for a host (name, IPv4 or IPv6 literal) and port, with or without TLS. */
   public static ServerUrls of(String host, int port, boolean tls) {
     String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
@@ -28,6 +31,11 @@ public record ServerUrls(String httpBase, String webSocketBase) {
   }
 
   /** A meeting's EventIngestionUrl (served by a later part of the server). */
+  /** The public audience link of a primary meeting. */
+  public String audienceUrl(MeetingId meetingId) {
+    return httpBase + AUDIENCE_PATH + meetingId;
+  }
+
   public String eventIngestionUrl(MeetingId meetingId) {
     return httpBase + "/v1/meetings/" + meetingId + "/events";
   }

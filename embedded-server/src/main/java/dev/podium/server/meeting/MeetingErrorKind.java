@@ -6,6 +6,8 @@ public enum MeetingErrorKind {
   BAD_REQUEST,
   /** The meeting or attendee does not exist (404). */
   NOT_FOUND,
+  /** The caller may not do this, e.g. a wrong audience passcode (403). */
+  FORBIDDEN,
   /** The request clashes with existing state (409). */
   CONFLICT,
   /** A configured limit is reached (429 LimitExceeded). */

@@ -553,6 +553,20 @@ public final class MeetingService {
     }
   }
 
+  /** Attendees that exist (not deleted) in one meeting. */
+  public int attendeeCount(MeetingId meetingId) {
+    synchronized (lock) {
+      return state(meetingId).bySequence.size();
+    }
+  }
+
+  /** How many attendees one meeting may have connected at once. */
+  public int capacity(MeetingId meetingId) {
+    synchronized (lock) {
+      return state(meetingId).capacity(limits);
+    }
+  }
+
   /** Attendees counted as connected in one meeting. */
   public int connectedCount(MeetingId meetingId) {
     synchronized (lock) {

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +58,9 @@ public final class LightPeer implements AutoCloseable {
   /** Packets kept while DTLS finishes: the server may send media before we have the keys. */
   private static final int MAX_EARLY_PACKETS = 256;
 
+  private static final long PICTURE_LOSS_FIRST_MILLIS = 250;
+  private static final long PICTURE_LOSS_REPEAT_MILLIS = 500;
+
   private final LightPeerEngine engine;
   private final int videoSlots;
   private final IceCredentials local = IceCredentials.random();
@@ -81,6 +85,10 @@ public final class LightPeer implements AutoCloseable {
 
   // Receive loop only.
   private SrtpSession srtpIn;
+  private SrtpSession srtpOut;
+  private final Map<Long, Long> lastPictureLossNanos = new HashMap<>();
+  private final int ownSsrc = ThreadLocalRandom.current().nextInt();
+  private final LongAdder pictureLossSent = new LongAdder();
   private final ArrayDeque<byte[]> early = new ArrayDeque<>();
   private final RtpPacket rtp = new RtpPacket();
 
@@ -195,6 +203,7 @@ public final class LightPeer implements AutoCloseable {
         rtcpPackets.sum(),
         authFailures.sum(),
         otherDrops.sum(),
+        pictureLossSent.sum(),
         list);
   }
 
@@ -371,6 +380,7 @@ public final class LightPeer implements AutoCloseable {
             .orElseThrow(() -> new IllegalStateException("unsupported profile " + keys));
     // We are the DTLS client: the server encrypts with the server write key and salt.
     srtpIn = new SrtpSession(profile, keys.serverWriteKey(), keys.serverWriteSalt());
+    srtpOut = new SrtpSession(profile, keys.clientWriteKey(), keys.clientWriteSalt());
     connectedAtNanos = System.nanoTime();
     byte[] packet;
     while ((packet = early.poll()) != null) {
@@ -404,15 +414,58 @@ public final class LightPeer implements AutoCloseable {
     if (firstMediaNanos == 0) {
       firstMediaNanos = System.nanoTime();
     }
-    streams
-        .computeIfAbsent(ssrc, StreamCounter::new)
-        .count(
+    StreamCounter counter = streams.computeIfAbsent(ssrc, StreamCounter::new);
+    boolean needsKeyFrame =
+        counter.count(
             kind,
             summary.ssrcMids().get(ssrc),
             payloadType,
             rtp.sequenceNumber(),
             buf.readableBytes(),
             keyFrame);
+    if (needsKeyFrame) {
+      maybeRequestKeyFrame(ssrc);
+    }
+  }
+
+  /**
+   * Sends a PLI (RFC 4585 §6.3.1, reduced-size RTCP as rtcp-rsize allows, RFC 5506) for a video
+   * stream that has not started a key frame yet — what a real receiver does when it cannot decode.
+   * The first one waits {@link #PICTURE_LOSS_FIRST_MILLIS} after the stream's first packet (the
+   * server asks the publisher itself when the stream is bound), then one per {@link
+   * #PICTURE_LOSS_REPEAT_MILLIS}.
+   */
+  private void maybeRequestKeyFrame(long ssrc) {
+    long now = System.nanoTime();
+    Long last = lastPictureLossNanos.get(ssrc);
+    if (last == null) {
+      lastPictureLossNanos.put(
+          ssrc,
+          now
+              - TimeUnit.MILLISECONDS.toNanos(
+                  PICTURE_LOSS_REPEAT_MILLIS - PICTURE_LOSS_FIRST_MILLIS));
+      return;
+    }
+    if (now - last < TimeUnit.MILLISECONDS.toNanos(PICTURE_LOSS_REPEAT_MILLIS)) {
+      return;
+    }
+    lastPictureLossNanos.put(ssrc, now);
+    ByteBuf pli = Unpooled.buffer(12 + srtpOut.profile().rtcpOverhead());
+    pli.writeByte(0x81) // V=2, P=0, FMT=1 (PLI)
+        .writeByte(206) // PT=PSFB
+        .writeShort(2) // length in 32-bit words minus one
+        .writeInt(ownSsrc)
+        .writeInt((int) ssrc);
+    if (srtpOut.protectRtcp(pli) != SrtpResult.OK) {
+      otherDrops.increment();
+      return;
+    }
+    try {
+      channel.write(pli.nioBuffer());
+      pictureLossSent.increment();
+    } catch (IOException e) {
+      otherDrops.increment();
+    }
   }
 
   private void count(SrtpResult result, LongAdder onOk) {

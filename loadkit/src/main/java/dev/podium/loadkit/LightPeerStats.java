@@ -13,6 +13,7 @@ import java.util.List;
  * @param rtcpPackets SRTCP packets that decrypted
  * @param authFailures SRTP and SRTCP packets whose tag did not verify
  * @param otherDrops RTP/RTCP dropped for other reasons (replayed, malformed, before keys)
+ * @param pictureLossSent PLIs sent because a video stream had not begun with a key frame
  * @param streams one entry per SSRC with decrypted RTP
  */
 public record LightPeerStats(
@@ -23,6 +24,7 @@ public record LightPeerStats(
     long rtcpPackets,
     long authFailures,
     long otherDrops,
+    long pictureLossSent,
     List<StreamStats> streams) {
 
   /** Copies the stream list. */

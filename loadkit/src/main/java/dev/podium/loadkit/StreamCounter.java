@@ -21,7 +21,8 @@ final class StreamCounter {
     this.ssrc = ssrc;
   }
 
-  synchronized void count(
+  /** Counts one packet; returns true for a video stream that has not begun a key frame yet. */
+  synchronized boolean count(
       String kind, String mid, int payloadType, int sequenceNumber, int length, boolean keyFrame) {
     long now = System.nanoTime();
     if (packets == 0) {
@@ -49,6 +50,7 @@ final class StreamCounter {
     if (keyFrame) {
       keyFrames++;
     }
+    return keyFrames == 0 && "video".equals(kind);
   }
 
   synchronized StreamStats snapshot() {

@@ -54,7 +54,7 @@ class LightViewerEndToEndTest {
         viewers.add(join(meeting, tokens.get(i)));
       }
       assertThat(viewers).allSatisfy(v -> assertThat(v.boundSources()).isEmpty());
-      try (Publisher publisher =
+      try (Publisher ignored =
           Publisher.publish(
               peers.newPeer("publisher").sendAudio(440).sendVideo(320, 180, 15, 1).build(),
               meeting.signalingUrl(),
@@ -71,6 +71,7 @@ class LightViewerEndToEndTest {
           LightPeerStats stats = viewer.peer().stats();
           assertThat(stats.authFailures()).isZero();
           assertThat(stats.videoKeyFrameSeen()).isTrue();
+          assertThat(stats.otherDrops()).isZero();
           // No SRTCP to check: the server sends viewers no RTCP (no sender reports) today.
           assertThat(viewer.boundSources()).hasSize(1).containsKey("1");
           assertThat(stats.streams())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.management.OperatingSystemMXBean;
 import dev.podium.server.boot.PodiumServer;
 import dev.podium.server.boot.ServerConfig;
+import dev.podium.server.meeting.MeetingLimits;
 import dev.podium.testkit.PeerEnvironment;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -38,7 +39,13 @@ class LightViewerScaleTest {
     int count = Integer.getInteger("loadkit.viewers");
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    try (PodiumServer server = PodiumServer.start(ServerConfig.ephemeral(KEY));
+    // The default allows 250 connected attendees per meeting; the publisher is one more.
+    ServerConfig config =
+        ServerConfig.ephemeral(KEY)
+            .withLimits(
+                MeetingLimits.DEFAULTS.withMaxConnectedAttendees(
+                    Math.max(count + 1, MeetingLimits.DEFAULTS.maxConnectedAttendees())));
+    try (PodiumServer server = PodiumServer.start(config);
         PeerEnvironment peers = PeerEnvironment.create();
         LightPeerEngine engine = LightPeerEngine.start()) {
       ControlApi api = new ControlApi(server.httpPort(), KEY);
@@ -47,7 +54,7 @@ class LightViewerScaleTest {
       List<String> tokens = api.createAttendees(meeting, "viewer", count);
       List<LightViewer> viewers = Collections.synchronizedList(new ArrayList<>());
       ExecutorService joiners = Executors.newFixedThreadPool(PARALLEL_JOINS);
-      try (Publisher publisher =
+      try (Publisher ignored =
           Publisher.publish(
               peers.newPeer("publisher").sendAudio(440).sendVideo(320, 180, 15, 1).build(),
               meeting.signalingUrl(),

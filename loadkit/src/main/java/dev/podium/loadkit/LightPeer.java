@@ -173,6 +173,22 @@ public final class LightPeer implements AutoCloseable {
     return connectedAtNanos != 0;
   }
 
+  /**
+   * Waits until the DTLS handshake completed.
+   *
+   * @return true if connected within {@code timeout}; false on timeout, failure or close
+   */
+  public boolean awaitConnected(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (connectedAtNanos == 0) {
+      if (failure != null || closed.get() || System.nanoTime() >= deadline) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return true;
+  }
+
   /** Why the peer failed (DTLS), or null. */
   public String failure() {
     return failure;

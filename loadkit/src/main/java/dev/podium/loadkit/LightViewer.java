@@ -75,7 +75,16 @@ public final class LightViewer implements AutoCloseable {
       viewer.signaling.send(
           new ClientMessage.Join(
               "join", SignalMessage.PROTOCOL_VERSION, joinToken, null, Map.of("sdk", "loadkit")));
+      long deadline = System.nanoTime() + timeout.toNanos();
       viewer.firstAnswer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      // Returning only once DTLS is up gives callers that join many viewers back-pressure: the
+      // server allows 10 s from its answer to the end of the handshake.
+      if (!viewer.peer.awaitConnected(Duration.ofNanos(deadline - System.nanoTime()))) {
+        String reason = viewer.peer.failure();
+        viewer.close();
+        throw new IllegalStateException(
+            "not connected within " + timeout + (reason == null ? "" : ": " + reason));
+      }
       return viewer;
     } catch (ExecutionException e) {
       viewer.close();

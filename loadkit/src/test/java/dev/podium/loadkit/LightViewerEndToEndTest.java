@@ -99,7 +99,10 @@ class LightViewerEndToEndTest {
             .toArray();
     System.out.printf(
         "light viewers joined after the publisher: join → first decrypted RTP median %d ms, max"
-            + " %d ms (n=%d)%n",
-        millis[millis.length / 2], millis[millis.length - 1], millis.length);
+            + " %d ms (n=%d); PLIs sent by all viewers: %d%n",
+        millis[millis.length / 2],
+        millis[millis.length - 1],
+        millis.length,
+        viewers.stream().mapToLong(v -> v.peer().stats().pictureLossSent()).sum());
   }
 }

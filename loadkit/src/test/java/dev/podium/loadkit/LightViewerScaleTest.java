@@ -99,6 +99,8 @@ class LightViewerScaleTest {
                 .sorted()
                 .toArray();
         long authFailures = viewers.stream().mapToLong(v -> v.peer().stats().authFailures()).sum();
+        long pictureLoss =
+            viewers.stream().mapToLong(v -> v.peer().stats().pictureLossSent()).sum();
         long lost =
             viewers.stream()
                 .flatMap(v -> v.peer().stats().streams().stream())
@@ -112,7 +114,7 @@ class LightViewerScaleTest {
                 + "CPU while joining: process %.1f s (%.0f%% of one core), light-peer threads %.1f s%n"
                 + "CPU steady state over %d s: process %.0f%% of one core, light-peer threads %.0f%%;"
                 + " %d packets/s decrypted (%.1f µs CPU each in the light peers)%n"
-                + "SRTP auth failures %d, RTP packets lost %d, heap used %d MB%n%n",
+                + "SRTP auth failures %d, RTP packets lost %d, PLIs sent %d, heap used %d MB%n%n",
             count,
             os.getAvailableProcessors(),
             (answered - t0) / 1e9,
@@ -132,6 +134,7 @@ class LightViewerScaleTest {
             packets == 0 ? 0 : lightSteady / 1e3 / packets,
             authFailures,
             lost,
+            pictureLoss,
             (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
         assertThat(withMedia).isEqualTo(count);
         assertThat(authFailures).isZero();

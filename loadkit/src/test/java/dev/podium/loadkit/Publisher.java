@@ -6,7 +6,9 @@ import dev.podium.server.protocol.SignalMessage;
 import dev.podium.testkit.TestPeer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** A real webrtc-java peer that joins through signaling and publishes (offers no bindings). */
@@ -15,9 +17,20 @@ final class Publisher implements AutoCloseable {
   private final SignalingConnection signaling;
   private final LinkedBlockingQueue<ServerMessage> inbox = new LinkedBlockingQueue<>();
 
+  private final ScheduledExecutorService pings =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "publisher-pings");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private Publisher(TestPeer peer, String signalingUrl) {
     this.peer = peer;
     this.signaling = SignalingConnection.open(signalingUrl, inbox::add);
+    // The server drops a session without a ping for 30 s; long scale runs outlast that.
+    pings.scheduleAtFixedRate(
+        () -> signaling.send(new ClientMessage.Ping("ping")), 10, 10, TimeUnit.SECONDS);
   }
 
   /** Joins with {@code joinToken}, offers, applies the answer, waits until connected. */
@@ -50,6 +63,7 @@ final class Publisher implements AutoCloseable {
 
   @Override
   public void close() {
+    pings.shutdownNow();
     signaling.close();
     peer.close();
   }

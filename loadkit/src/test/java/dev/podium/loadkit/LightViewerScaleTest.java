@@ -13,7 +13,9 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,6 +61,7 @@ class LightViewerScaleTest {
               peers.newPeer("publisher").sendAudio(440).sendVideo(320, 180, 15, 1).build(),
               meeting.signalingUrl(),
               publisherToken)) {
+        Map<String, Long> groups0 = cpuByThreadGroup(threads);
         long cpu0 = os.getProcessCpuTime();
         long light0 = lightPeerCpu(threads);
         long t0 = System.nanoTime();
@@ -83,6 +86,8 @@ class LightViewerScaleTest {
         }
         long allMedia = System.nanoTime();
         long cpuJoin = os.getProcessCpuTime() - cpu0;
+        Map<String, Long> groupsJoin = cpuByThreadGroup(threads);
+        groupsJoin.replaceAll((group, cpu) -> cpu - groups0.getOrDefault(group, 0L));
         long lightJoin = lightPeerCpu(threads) - light0;
 
         long cpu1 = os.getProcessCpuTime();
@@ -136,6 +141,7 @@ class LightViewerScaleTest {
             lost,
             pictureLoss,
             (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        System.out.println("CPU s while joining by thread group (top 8): " + top(groupsJoin, 8));
         assertThat(withMedia).isEqualTo(count);
         assertThat(authFailures).isZero();
       } finally {
@@ -143,6 +149,29 @@ class LightViewerScaleTest {
         viewers.forEach(LightViewer::close);
       }
     }
+  }
+
+  /** Thread CPU summed by name with trailing digits and dashes removed (pools grouped). */
+  private static Map<String, Long> cpuByThreadGroup(ThreadMXBean threads) {
+    Map<String, Long> groups = new HashMap<>();
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null) {
+        long cpu = threads.getThreadCpuTime(info.getThreadId());
+        if (cpu > 0) {
+          groups.merge(info.getThreadName().replaceAll("[-\\d]+$", ""), cpu, Long::sum);
+        }
+      }
+    }
+    return groups;
+  }
+
+  private static String top(Map<String, Long> groups, int n) {
+    StringBuilder text = new StringBuilder();
+    groups.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(n)
+        .forEach(e -> text.append(String.format("%s=%.1f ", e.getKey(), e.getValue() / 1e9)));
+    return text.toString().trim();
   }
 
   private static long totalPackets(List<LightViewer> viewers) {

@@ -114,6 +114,12 @@ public final class TranscriptionService implements AutoCloseable {
     return true;
   }
 
+  /** Recognisers currently given to speakers (0 when stopped). */
+  public int recognizersInUse() {
+    TranscriptionSession current = session;
+    return current == null ? 0 : current.pool().inUse();
+  }
+
   /** Whether captions are running. */
   public boolean isRunning() {
     return session != null;

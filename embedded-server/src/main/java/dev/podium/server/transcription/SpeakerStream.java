@@ -21,6 +21,11 @@ final class SpeakerStream {
   private static final int MAX_FRAMES_PER_TURN = 25; // then let other speakers' drains run
   private static final double SILENT_DB = -120;
 
+  /** Frames missing this long (muted, discontinuous transmission) are made up with silence. */
+  private static final long GAP_FILL_MILLIS = 200;
+
+  private static final long MAX_GAP_FILL_MILLIS = 1_000;
+
   final TranscriptAttendee attendee;
   final ArrayBlockingQueue<Frame> queue;
   final AtomicBoolean scheduled = new AtomicBoolean();
@@ -37,6 +42,8 @@ final class SpeakerStream {
   private long fedSamples; // 16 kHz samples fed since the recogniser's time zero
   private double smoothedLevelDb = SILENT_DB;
   private volatile long lastVoiceMillis = Long.MIN_VALUE / 2;
+  private long lastFrameEndMillis;
+  private short[] zeros = new short[0];
 
   SpeakerStream(TranscriptAttendee attendee, TranscriptionSession session) {
     this.attendee = attendee;
@@ -86,6 +93,7 @@ final class SpeakerStream {
       pcm16 = new short[Downsampler48kTo16k.maxOutput(frame.samples())];
     }
     int n = downsampler.process(frame.pcm(), frame.samples(), pcm16);
+    lastFrameEndMillis = frame.timestampMillis() + frame.samples() / 48;
     double level = levelDbfs(pcm16, n);
     boolean voiced = level > session.settings().voiceThresholdDbfs();
     if (voiced) {
@@ -116,6 +124,8 @@ final class SpeakerStream {
     if (recognizer != null) {
       if (silentFor >= session.settings().silenceRelease().toMillis()) {
         giveBack(true);
+      } else {
+        fillGap(nowMillis);
       }
     } else if (silentFor < session.settings().preRoll().toMillis()) {
       tryAcquire(nowMillis);
@@ -139,6 +149,25 @@ final class SpeakerStream {
     }
     preRoll.clear();
     preRollSamples = 0;
+  }
+
+  /**
+   * When a holder's frames stop coming (a muted or discontinuous sender), feeds the recogniser the
+   * missing time as silence, so that it sees the end of the phrase and closes the caption as soon
+   * as it would with continuous audio, instead of waiting for the release.
+   */
+  private void fillGap(long nowMillis) {
+    long gap = nowMillis - lastFrameEndMillis;
+    if (gap < GAP_FILL_MILLIS) {
+      return;
+    }
+    gap = Math.min(gap, MAX_GAP_FILL_MILLIS);
+    int n = (int) gap * 16;
+    if (zeros.length < n) {
+      zeros = new short[n];
+    }
+    lastFrameEndMillis += gap;
+    feed(zeros, n);
   }
 
   private void feed(short[] pcm, int n) {

@@ -130,7 +130,8 @@ public final class TranscriptionService implements AutoCloseable {
    * Called by the mixer thread; copies the samples and returns at once, never blocking. Ignored
    * while transcription is stopped.
    *
-   * @param timestampMillis when the frame was captured or mixed, epoch milliseconds
+   * @param timestampMillis time of the frame's first sample, epoch milliseconds (the clock given to
+   *     this service); gaps between frames are treated as silence
    */
   public void onSpeakerAudio(
       String attendeeId, String externalUserId, short[] pcm48k, int samples, long timestampMillis) {

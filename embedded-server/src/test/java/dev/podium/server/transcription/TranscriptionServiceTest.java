@@ -86,6 +86,23 @@ class TranscriptionServiceTest {
   }
 
   @Test
+  void closesTheCaptionSoonWhenTheSpeakersFramesStop() throws Exception {
+    TranscriptionService service =
+        service(TranscriptionSettings.DEFAULTS.withSpeakerQueueFrames(1_000));
+    service.start("en-US");
+    feed(service, "alice", SpeechFixtures.kitchen48k(), 1.0);
+    listener.awaitResult(TranscriptResult::isPartial, WAIT);
+    // No more frames (muted, or discontinuous transmission): only the clock moves on, by less
+    // than the 1.5 s release time. The missing time is fed as silence, which ends the phrase.
+    clock.addAndGet(1_000);
+    TranscriptResult fin = listener.awaitResult(r -> !r.isPartial(), WAIT);
+    assertThat(WordErrorRate.of(SpeechFixtures.KITCHEN_TEXT, fin.transcript()))
+        .isLessThanOrEqualTo(0.35);
+    assertThat(service.recognizersInUse()).isEqualTo(1); // closed by the recogniser, not a release
+    service.stop();
+  }
+
+  @Test
   void withOneRecognizerTheSecondSpeakerWaitsAndIsCaptionedOnceItFrees() throws Exception {
     TranscriptionService service =
         service(

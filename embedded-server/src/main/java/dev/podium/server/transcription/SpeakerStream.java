@@ -75,9 +75,7 @@ final class SpeakerStream {
       } else if (queue.isEmpty()) {
         housekeep(session.nowMillis());
       }
-    } catch (TranscriptionException e) {
-      session.fail(e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // the engine failed (e.g. could not make a recogniser)
       session.fail(e);
     } finally {
       scheduled.set(false);

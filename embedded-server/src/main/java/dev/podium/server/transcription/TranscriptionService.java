@@ -164,7 +164,10 @@ public final class TranscriptionService implements AutoCloseable {
       session = null;
       LOG.warn("Transcription failed for meeting {}", meetingId, cause);
       listener.onTranscriptEvent(
-          status(TranscriptionStatusType.FAILED, from.languageCode(), cause.getMessage()));
+          status(
+              TranscriptionStatusType.FAILED,
+              from.languageCode(),
+              "speech recognition failed on the server; captions stopped"));
     }
     from.close();
   }
@@ -183,10 +186,6 @@ public final class TranscriptionService implements AutoCloseable {
   private TranscriptionStatus status(
       TranscriptionStatusType type, String languageCode, String message) {
     return new TranscriptionStatus(
-        type,
-        clock.getAsLong(),
-        TranscriptionStatus.LOCAL_REGION,
-        languageCode + "; " + engine.availability().message(),
-        message);
+        type, clock.getAsLong(), TranscriptionStatus.LOCAL_REGION, languageCode, message);
   }
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param eventTimeMs when, milliseconds since the epoch
  * @param transcriptionRegion where recognition runs: always {@code local} (no audio leaves the
  *     server)
- * @param transcriptionConfiguration the language and engine, e.g. {@code en-US; Vosk with ...}
- * @param message why it failed, or null
+ * @param transcriptionConfiguration the language code, e.g. {@code en-US}
+ * @param message why it failed (without server details, which go to the log), or null
  */
 public record TranscriptionStatus(
     TranscriptionStatusType type,

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A test engine whose recognisers report every chunk they get as a new partial result (so each fed
  * chunk shows up as a caption of its speaker), optionally sleeping to simulate a slow machine.
  */
-final class FakeEngine implements TranscriptionEngine {
+class FakeEngine implements TranscriptionEngine {
   private final long sleepMillisPerChunk;
   final AtomicInteger made = new AtomicInteger();
 

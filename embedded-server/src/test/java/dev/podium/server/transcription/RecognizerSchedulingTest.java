@@ -105,4 +105,35 @@ class RecognizerSchedulingTest {
     assertThat(registry.scrape())
         .contains("podium_transcription_frames_dropped_total{reason=\"queue_full\"} " + dropped);
   }
+
+  @Test
+  void anEngineFailureStopsCaptionsWithAFailedStatus() throws Exception {
+    TranscriptionEngine broken =
+        new FakeEngine(0) {
+          @Override
+          public Recognizer newRecognizer(String languageCode) {
+            throw new TranscriptionException(
+                TranscriptionException.Reason.ENGINE_UNAVAILABLE, "native allocation failed");
+          }
+        };
+    TranscriptionService service =
+        new TranscriptionService(
+            "m", broken, TranscriptionSettings.DEFAULTS, listener, metrics, clock::get);
+    service.start("en-US");
+    service.onSpeakerAudio("alice", null, tone(10_000), FRAME, clock.addAndGet(20));
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (service.isRunning() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(service.isRunning()).isFalse();
+    assertThat(listener.events)
+        .last()
+        .isInstanceOfSatisfying(
+            TranscriptionStatus.class,
+            s -> {
+              assertThat(s.type()).isEqualTo(TranscriptionStatusType.FAILED);
+              assertThat(s.message()).doesNotContain("native"); // details stay in the log
+            });
+    assertThat(service.stop()).isFalse();
+  }
 }

@@ -74,10 +74,18 @@ class PeerEnvironmentTest {
         whileOpen = osThreadNames();
       }
     }
+    // Executor threads finish their last task just after close() returns: give them a moment.
     List<String> after = osThreadNames();
-
     List<String> added = new ArrayList<>(after);
     before.forEach(added::remove);
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    while (!added.stream().allMatch(LEAKED_BY_WEBRTC_JAVA::contains)
+        && System.nanoTime() < deadline) {
+      sleepQuietly(50);
+      after = osThreadNames();
+      added = new ArrayList<>(after);
+      before.forEach(added::remove);
+    }
     System.out.println(
         "=== threads while open: "
             + whileOpen.size()
@@ -154,5 +162,13 @@ class PeerEnvironmentTest {
       }
     }
     return names;
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

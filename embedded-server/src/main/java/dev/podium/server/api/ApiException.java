@@ -27,7 +27,7 @@ public final class ApiException extends RuntimeException {
     return code;
   }
 
-  static ApiException badRequest(String message) {
+  public static ApiException badRequest(String message) {
     return new ApiException(HttpResponseStatus.BAD_REQUEST, "BadRequest", message);
   }
 

@@ -52,6 +52,7 @@ public final class ControlApi {
   private final MeetingService meetings;
   private final AudienceDesk audience;
   private volatile ServerUrls urls;
+  private volatile TranscriptionControl transcription;
 
   public ControlApi(MeetingService meetings) {
     this.meetings = Objects.requireNonNull(meetings, "meetings");
@@ -88,6 +89,11 @@ public final class ControlApi {
     } catch (MeetingServiceException e) {
       throw ErrorCodes.toApi(e);
     }
+  }
+
+  /** Connects the transcription routes to the layer that owns meeting audio. */
+  public void setTranscriptionControl(TranscriptionControl control) {
+    this.transcription = control;
   }
 
   /** Sets the URLs put in MediaPlacement; until then every call answers 503. */
@@ -147,6 +153,9 @@ public final class ControlApi {
       meetings.deleteMeeting(meetingId);
       return ApiResponse.noContent();
     }
+    if (s.size() == 3 && s.get(2).equals("transcription")) {
+      return transcription(method, path, meetingId, operation, body);
+    }
     if (s.size() == 3 && s.get(2).equals("audience")) {
       return audienceLink(method, path, meetingId, body, urls);
     }
@@ -194,6 +203,44 @@ public final class ControlApi {
         meetings.updateCapabilities(
             meetingId, attendeeId, ApiRequests.capabilities(fields.requiredObject("Capabilities")));
     return ApiResponse.ok(ApiJson.envelope("Attendee", ApiJson.attendee(updated, null)));
+  }
+
+  /**
+   * {@code POST /meetings/{id}/transcription?operation=start} with Chime's {@code
+   * TranscriptionConfiguration.EngineTranscribeSettings.LanguageCode} (default en-US), or {@code
+   * ?operation=stop}.
+   */
+  private ApiResponse transcription(
+      HttpMethod method, String path, MeetingId meetingId, String operation, byte[] body) {
+    allow(method, path, "POST");
+    meetings.getMeeting(meetingId);
+    TranscriptionControl control = transcription;
+    if (control == null) {
+      throw new ApiException(
+          HttpResponseStatus.SERVICE_UNAVAILABLE,
+          "ServiceUnavailable",
+          "transcription is not available on this server");
+    }
+    if ("start".equals(operation)) {
+      String language = "en-US";
+      if (body.length > 0) {
+        JsonFields fields = JsonFields.root(parse(body));
+        language =
+            fields
+                .object("TranscriptionConfiguration")
+                .flatMap(c -> c.object("EngineTranscribeSettings"))
+                .flatMap(e -> e.text("LanguageCode", 2, 16))
+                .orElse(language);
+      }
+      control.start(meetingId, language);
+      return ApiResponse.ok(ApiJson.object());
+    }
+    if ("stop".equals(operation)) {
+      control.stop(meetingId);
+      return ApiResponse.ok(ApiJson.object());
+    }
+    throw unsupportedOperation(
+        operation, "POST /meetings/{MeetingId}/transcription", "start, stop");
   }
 
   /** PUT opens the audience link (optional Passcode), GET describes it, DELETE closes it. */

@@ -150,7 +150,14 @@ public final class PodiumServer implements AutoCloseable {
 
   private void bind(Function<ServerContext, HttpPipelineExtension> extensionFactory) {
     startMedia();
-    rooms = new Rooms(meetings, media);
+    rooms =
+        new Rooms(
+            meetings,
+            media,
+            metrics,
+            config.dataDirectory() != null
+                ? config.dataDirectory()
+                : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "podium-models"));
     metrics.gauge("podium_signaling_participants", "Joined attendees", rooms::participantCount);
     SignalingExtension signaling = new SignalingExtension(rooms);
     HttpPipelineExtension extra =
@@ -165,6 +172,7 @@ public final class PodiumServer implements AutoCloseable {
               extra.addHandlers(pipeline);
             };
     ControlApi api = new ControlApi(meetings);
+    api.setTranscriptionControl(rooms);
     ApiHttpHandler handler =
         new ApiHttpHandler(api, new ApiKeyVerifier(config.apiKey()), config.rateLimits(), metrics);
     ServerBootstrap bootstrap =

@@ -87,6 +87,40 @@ public sealed interface ServerMessage extends SignalMessage {
   /** Audience counts for hosts: replicas and connected viewers. */
   record Audience(int replicas, int viewers) implements ServerMessage {}
 
+  /** The speaker of a transcript item (Chime's TranscriptItem.attendee). */
+  record TranscriptSpeaker(String attendeeId, String externalUserId) {}
+
+  /** One word or punctuation mark of a caption; {@code type} is pronunciation or punctuation. */
+  record TranscriptItemInfo(
+      String type,
+      String content,
+      long startTimeMs,
+      long endTimeMs,
+      TranscriptSpeaker attendee,
+      Double confidence) {}
+
+  /** One reading of a caption (the first is the best). */
+  record TranscriptAlternativeInfo(String transcript, List<TranscriptItemInfo> items) {}
+
+  /**
+   * One caption in Chime's TranscriptResult shape: a partial result is updated in place (same
+   * resultId) until the final one closes it.
+   */
+  record TranscriptResultInfo(
+      String resultId,
+      String channelId,
+      boolean isPartial,
+      long startTimeMs,
+      long endTimeMs,
+      List<TranscriptAlternativeInfo> alternatives) {}
+
+  /** Live captions of the primary meeting (Chime's Transcript event). */
+  record Transcript(List<TranscriptResultInfo> results) implements ServerMessage {}
+
+  /** Captions started, stopped or failed (Chime's TranscriptionStatus event). */
+  record TranscriptionStatus(String status, long eventTimeMs, String languageCode, String message)
+      implements ServerMessage {}
+
   /** The outcome of a request (OK or why not). */
   record Status(String requestId, StatusCode code, String message) implements ServerMessage {}
 

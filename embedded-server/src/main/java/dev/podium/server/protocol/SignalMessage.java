@@ -36,6 +36,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ServerMessage.HandQueue.class, name = "hand-queue"),
   @JsonSubTypes.Type(value = ServerMessage.StageInvitation.class, name = "stage-invitation"),
   @JsonSubTypes.Type(value = ServerMessage.Audience.class, name = "audience"),
+  @JsonSubTypes.Type(value = ServerMessage.Transcript.class, name = "transcript"),
+  @JsonSubTypes.Type(
+      value = ServerMessage.TranscriptionStatus.class,
+      name = "transcription-status"),
 })
 public sealed interface SignalMessage permits ClientMessage, ServerMessage {
   /** The protocol version this code speaks; sent in join and joined. */

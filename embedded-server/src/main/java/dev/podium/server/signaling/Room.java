@@ -24,6 +24,9 @@ import dev.podium.server.protocol.ServerMessage.PresenceState;
 import dev.podium.server.protocol.ServerMessage.SourceInfo;
 import dev.podium.server.protocol.SignalMessage;
 import dev.podium.server.protocol.StatusCode;
+import dev.podium.server.transcription.TranscriptEvent;
+import dev.podium.server.transcription.TranscriptionService;
+import dev.podium.server.transcription.TranscriptionSettings;
 import io.netty.channel.Channel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -85,6 +88,12 @@ final class Room implements RouterListener {
 
   /** Primary only: the meeting's mixer; replicas' viewers listen to it too. */
   final MeetingAudio audio;
+
+  /** Primary only: speaker attendee id → external user id, for caption attribution. */
+  private final Map<String, String> speakerNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Primary only, once captions were started. */
+  private TranscriptionService transcription;
 
   private boolean closed;
 
@@ -554,6 +563,9 @@ final class Room implements RouterListener {
         primary.detachReplica(this);
         stage.sendAudienceToHosts();
       } else {
+        if (transcription != null) {
+          transcription.close();
+        }
         audio.close();
       }
       router.close();
@@ -636,6 +648,7 @@ final class Room implements RouterListener {
       if (producer.kind() == MediaKind.AUDIO) {
         Attendee speaker = rooms.identityOf(producer);
         if (!isReplica() && speaker != null) {
+          speakerNames.put(speaker.attendeeId().toString(), speaker.externalUserId());
           audio.addSpeaker(producer, speaker.attendeeId().toString());
         }
       } else if (isPublic(producer)) {
@@ -691,6 +704,57 @@ final class Room implements RouterListener {
       p.audioListenerSession = media;
       p.audioListenerOwn = own;
       group().audio.addListener(media, own);
+    }
+  }
+
+  /**
+   * Starts live captions of this primary: the mixer hands each speaker's decoded frame to the
+   * transcription service (which never blocks the mix) and its events go to the whole group.
+   *
+   * @throws dev.podium.server.transcription.TranscriptionException when refused
+   */
+  void startTranscription(String languageCode) {
+    TranscriptionService service;
+    synchronized (lock) {
+      if (transcription != null && transcription.isRunning()) {
+        return;
+      }
+      if (transcription == null) {
+        transcription =
+            new TranscriptionService(
+                meeting.meetingId().toString(),
+                rooms.speechEngine(),
+                TranscriptionSettings.DEFAULTS,
+                this::onTranscriptEvent,
+                rooms.transcriptionMetrics());
+      }
+      service = transcription;
+    }
+    service.start(languageCode);
+    audio
+        .mixer()
+        .setSourceAudioListener(
+            (sourceId, pcm, samples, tickMillis) ->
+                service.onSpeakerAudio(
+                    sourceId, speakerNames.getOrDefault(sourceId, ""), pcm, samples, tickMillis));
+  }
+
+  void stopTranscription() {
+    TranscriptionService service;
+    synchronized (lock) {
+      service = transcription;
+    }
+    if (service != null) {
+      audio.mixer().setSourceAudioListener(null);
+      service.stop();
+    }
+  }
+
+  /** Worker threads: captions and status to the primary's and every replica's attendees. */
+  private void onTranscriptEvent(TranscriptEvent event) {
+    ServerMessage message = TranscriptMessages.toMessage(event);
+    synchronized (lock) {
+      broadcastGroup(message, null);
     }
   }
 

@@ -2,6 +2,8 @@ package dev.podium.server.signaling;
 
 import dev.podium.media.MediaEngine;
 import dev.podium.media.routing.Producer;
+import dev.podium.server.api.ApiException;
+import dev.podium.server.api.TranscriptionControl;
 import dev.podium.server.meeting.Attendee;
 import dev.podium.server.meeting.AttendeeSpec;
 import dev.podium.server.meeting.CreatedAttendee;
@@ -11,8 +13,15 @@ import dev.podium.server.meeting.MeetingId;
 import dev.podium.server.meeting.MeetingListener;
 import dev.podium.server.meeting.MeetingService;
 import dev.podium.server.meeting.MeetingServiceException;
+import dev.podium.server.metrics.MetricsRegistry;
 import dev.podium.server.protocol.SignalCodec;
 import dev.podium.server.protocol.StatusCode;
+import dev.podium.server.transcription.TranscriptionEngine;
+import dev.podium.server.transcription.TranscriptionException;
+import dev.podium.server.transcription.TranscriptionMetrics;
+import dev.podium.server.transcription.VoskTranscriptionEngine;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +36,12 @@ import java.util.concurrent.atomic.LongAdder;
  * its primary's. Listens to the meeting service so that DeleteAttendee and DeleteMeeting disconnect
  * (or demote) people at once.
  */
-public final class Rooms implements MeetingListener, AutoCloseable {
+public final class Rooms implements MeetingListener, TranscriptionControl, AutoCloseable {
   private final MeetingService meetings;
   private final MediaEngine engine;
+  private final Path modelInstallDirectory;
+  private final TranscriptionMetrics transcriptionMetrics;
+  private TranscriptionEngine speechEngine;
   private final SignalCodec codec = new SignalCodec();
   private final Map<MeetingId, Room> rooms = new ConcurrentHashMap<>();
 
@@ -46,10 +58,62 @@ public final class Rooms implements MeetingListener, AutoCloseable {
             return t;
           });
 
-  public Rooms(MeetingService meetings, MediaEngine engine) {
+  /**
+   * @param modelInstallDirectory where the bundled speech model is unpacked at first use
+   */
+  public Rooms(
+      MeetingService meetings,
+      MediaEngine engine,
+      MetricsRegistry metrics,
+      Path modelInstallDirectory) {
     this.meetings = meetings;
     this.engine = engine;
+    this.modelInstallDirectory = modelInstallDirectory;
+    this.transcriptionMetrics = new TranscriptionMetrics(metrics);
     meetings.addListener(this);
+  }
+
+  /** The speech engine, loaded at first use (unpacking the model takes a second or two). */
+  synchronized TranscriptionEngine speechEngine() {
+    if (speechEngine == null) {
+      speechEngine = VoskTranscriptionEngine.openBundled(modelInstallDirectory);
+    }
+    return speechEngine;
+  }
+
+  TranscriptionMetrics transcriptionMetrics() {
+    return transcriptionMetrics;
+  }
+
+  @Override
+  public void start(MeetingId meetingId, String languageCode) {
+    Meeting meeting = meetings.getMeeting(meetingId);
+    if (meeting.isReplica()) {
+      throw ApiException.badRequest(
+          "start transcription on the primary meeting; its replicas receive the captions");
+    }
+    try {
+      room(meeting).startTranscription(languageCode);
+    } catch (TranscriptionException e) {
+      switch (e.reason()) {
+        case ENGINE_UNAVAILABLE ->
+            throw new ApiException(
+                HttpResponseStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable", e.getMessage());
+        case UNSUPPORTED_LANGUAGE -> throw ApiException.badRequest(e.getMessage());
+        default -> {
+          // already running: starting is idempotent
+        }
+      }
+    }
+  }
+
+  @Override
+  public void stop(MeetingId meetingId) {
+    Meeting meeting = meetings.getMeeting(meetingId);
+    Room room = rooms.get(meeting.primary().orElse(meetingId));
+    if (room != null) {
+      room.stopTranscription();
+    }
   }
 
   MeetingService meetings() {
@@ -197,5 +261,10 @@ public final class Rooms implements MeetingListener, AutoCloseable {
     }
     rooms.clear();
     timers.shutdownNow();
+    synchronized (this) {
+      if (speechEngine != null) {
+        speechEngine.close();
+      }
+    }
   }
 }

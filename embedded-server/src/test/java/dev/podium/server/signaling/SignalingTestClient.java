@@ -83,6 +83,14 @@ public final class SignalingTestClient implements AutoCloseable {
         ServerMessage.Status.class, s -> requestId.equals(s.requestId()), Duration.ofSeconds(10));
   }
 
+  /** Forgets every message received so far. */
+  public void clear() {
+    synchronized (seen) {
+      seen.clear();
+    }
+    inbox.removeIf(m -> m instanceof ServerMessage);
+  }
+
   public List<ServerMessage> history() {
     synchronized (seen) {
       return List.copyOf(seen);

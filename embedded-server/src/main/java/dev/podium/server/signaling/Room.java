@@ -89,8 +89,8 @@ final class Room implements RouterListener {
   /** Primary only: the meeting's mixer; replicas' viewers listen to it too. */
   final MeetingAudio audio;
 
-  /** Primary only: speaker attendee id → external user id, for caption attribution. */
-  private final Map<String, String> speakerNames = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Primary only, media loop: the caption feed tapped into each speaking producer. */
+  private final Map<Producer, CaptionFeed> captionFeeds = new HashMap<>();
 
   /** Primary only, once captions were started. */
   private TranscriptionService transcription;
@@ -648,8 +648,8 @@ final class Room implements RouterListener {
       if (producer.kind() == MediaKind.AUDIO) {
         Attendee speaker = rooms.identityOf(producer);
         if (!isReplica() && speaker != null) {
-          speakerNames.put(speaker.attendeeId().toString(), speaker.externalUserId());
           audio.addSpeaker(producer, speaker.attendeeId().toString());
+          attachCaptionFeed(producer);
         }
       } else if (isPublic(producer)) {
         broadcastSources();
@@ -673,6 +673,7 @@ final class Room implements RouterListener {
       if (producer.kind() == MediaKind.AUDIO) {
         if (!isReplica()) {
           audio.removeSpeaker(producer);
+          captionFeeds.remove(producer);
         }
       } else if (isPublic(producer)) {
         broadcastSources();
@@ -708,8 +709,9 @@ final class Room implements RouterListener {
   }
 
   /**
-   * Starts live captions of this primary: the mixer hands each speaker's decoded frame to the
-   * transcription service (which never blocks the mix) and its events go to the whole group.
+   * Starts live captions of this primary: each speaker's audio producer gets a {@link CaptionFeed}
+   * that decodes its packets for the recogniser (off the mix, which never waits); events go to the
+   * primary's and every replica's attendees.
    *
    * @throws dev.podium.server.transcription.TranscriptionException when refused
    */
@@ -731,12 +733,31 @@ final class Room implements RouterListener {
       service = transcription;
     }
     service.start(languageCode);
-    audio
-        .mixer()
-        .setSourceAudioListener(
-            (sourceId, pcm, samples, tickMillis) ->
-                service.onSpeakerAudio(
-                    sourceId, speakerNames.getOrDefault(sourceId, ""), pcm, samples, tickMillis));
+    router.execute(
+        () -> {
+          for (Producer producer : router.producers()) {
+            attachCaptionFeed(producer);
+          }
+        });
+  }
+
+  /** Media loop: captions for one more speaker while transcription runs. */
+  private void attachCaptionFeed(Producer producer) {
+    TranscriptionService service = transcription;
+    if (service == null
+        || !service.isRunning()
+        || producer.kind() != MediaKind.AUDIO
+        || captionFeeds.containsKey(producer)) {
+      return;
+    }
+    Attendee speaker = rooms.identityOf(producer);
+    if (speaker == null) {
+      return;
+    }
+    CaptionFeed feed =
+        new CaptionFeed(speaker.attendeeId().toString(), speaker.externalUserId(), service);
+    captionFeeds.put(producer, feed);
+    producer.addTap(feed);
   }
 
   void stopTranscription() {
@@ -745,8 +766,12 @@ final class Room implements RouterListener {
       service = transcription;
     }
     if (service != null) {
-      audio.mixer().setSourceAudioListener(null);
       service.stop();
+      router.execute(
+          () -> {
+            captionFeeds.forEach(Producer::removeTap);
+            captionFeeds.clear();
+          });
     }
   }
 

@@ -60,7 +60,6 @@ public final class AudioMixer implements AutoCloseable {
 
   private long rtpTimestamp;
   private AudioLevelListener levelListener;
-  private SourceAudioListener sourceAudioListener;
   private long lastLevelCheck = Long.MIN_VALUE / 2;
   private AudioLevels lastNotified;
   private boolean closed;
@@ -177,11 +176,6 @@ public final class AudioMixer implements AutoCloseable {
   }
 
   /** Sets (or clears, with null) the listener told about level changes. */
-  /** Hands every source's decoded frame to {@code listener} each tick (null to stop). */
-  public void setSourceAudioListener(SourceAudioListener listener) {
-    this.sourceAudioListener = listener;
-  }
-
   public void setLevelListener(AudioLevelListener listener) {
     this.levelListener = listener;
     this.lastNotified = null;
@@ -196,15 +190,6 @@ public final class AudioMixer implements AutoCloseable {
     long now = clockMillis.getAsLong();
     for (int i = 0; i < sources.size(); i++) {
       sources.get(i).prepare(now);
-    }
-    SourceAudioListener tap = sourceAudioListener;
-    if (tap != null) {
-      for (int i = 0; i < sources.size(); i++) {
-        AudioMixerSource source = sources.get(i);
-        if (source.hasFrame()) {
-          tap.onSourceFrame(source.id(), source.frame(), FRAME, now);
-        }
-      }
     }
     selectSpeakers();
     mix();

@@ -152,11 +152,6 @@ public final class AudioMixerSource {
     return Math.max(0.0, Math.min(1.0, s));
   }
 
-  /** Whether this tick decoded (or concealed) a frame for this source. */
-  boolean hasFrame() {
-    return hasFrame;
-  }
-
   /** This tick's mono frame; valid when {@link #active()}. */
   short[] frame() {
     return frame;

@@ -90,6 +90,7 @@ public final class Router implements AutoCloseable {
     Producer pipe =
         new Producer(
             this, id, source.kind(), source.ownerId(), source.rids(), NO_PUBLISHER, clockMillis);
+    pipe.setCodec(source.codec());
     source.pipeTo(pipe);
     return add(pipe);
   }

@@ -18,4 +18,13 @@ public interface RtpSink {
   void sendRtcp(ByteBuf rtcp);
 
   ByteBufAllocator allocator();
+
+  /**
+   * The id the subscriber negotiated for transport-wide sequence numbers
+   * (draft-holmer-rmcat-transport-wide-cc-extensions-01), or -1: consumers then write the extension
+   * element and the sink fills in the number when it sends.
+   */
+  default int transportCcExtensionId() {
+    return -1;
+  }
 }

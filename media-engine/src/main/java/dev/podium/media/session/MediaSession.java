@@ -1,15 +1,20 @@
 package dev.podium.media.session;
 
+import dev.podium.media.feedback.NackGenerator;
+import dev.podium.media.feedback.SendSideBandwidthEstimator;
 import dev.podium.media.feedback.TransportCcGenerator;
 import dev.podium.media.ice.IceCredentials;
 import dev.podium.media.net.DropReason;
 import dev.podium.media.net.MediaCounters;
+import dev.podium.media.routing.BandwidthAllocator;
 import dev.podium.media.routing.Consumer;
+import dev.podium.media.routing.ConsumerListener;
 import dev.podium.media.routing.MediaKind;
 import dev.podium.media.routing.Producer;
 import dev.podium.media.routing.Router;
 import dev.podium.media.routing.RtpSink;
 import dev.podium.media.rtcp.FullIntraRequest;
+import dev.podium.media.rtcp.GenericNack;
 import dev.podium.media.rtcp.PictureLossIndication;
 import dev.podium.media.rtcp.RtcpCompound;
 import dev.podium.media.rtcp.RtcpPacket;
@@ -33,16 +38,20 @@ import dev.podium.media.transport.TransportListener;
 import dev.podium.media.transport.TransportRegistry;
 import dev.podium.media.transport.TransportState;
 import dev.podium.media.transport.WebRtcTransport;
+import dev.podium.media.video.VideoCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -51,6 +60,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * Producer}s, receive-only m-lines that the caller binds to a producer get a {@link Consumer}.
  * Incoming RTP is routed by SSRC, else by the MID/RID header extensions (RFC 8843 §15, RFC 8852).
  * Event-loop confined except for the public entry points, which hop onto it.
+ *
+ * <p>Loss recovery and congestion control: as a publisher's connection it NACKs missing video
+ * packets (RFC 4585 §6.2.1) and turns the RTX answers (RFC 4588 §4) back into the original packets
+ * before the producer sees them; as a subscriber's connection it numbers every packet it sends with
+ * a transport-wide sequence number, estimates the downlink from the client's transport-cc feedback
+ * ({@link SendSideBandwidthEstimator}) and lets a {@link BandwidthAllocator} choose its consumers'
+ * layers; NACKs from the client are answered by the consumer concerned.
  */
 public final class MediaSession implements TransportListener, RtpSink, AutoCloseable {
   /** Sender SSRC of the feedback we originate (RFC 4585 allows any; receivers ignore it). */
@@ -67,7 +83,7 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
 
   private final Map<String, Producer> producersByMid = new HashMap<>();
   private final Map<String, NegotiatedMedia> receivingByMid = new HashMap<>();
-  private final Map<String, Outgoing> outgoingByMid = new HashMap<>();
+  private final Map<String, Outgoing> outgoingByMid = new ConcurrentHashMap<>();
   private final Map<Long, Route> routes = new HashMap<>();
   private final Set<Long> usedSsrcs = new HashSet<>();
   private AnswerBuilder answerBuilder;
@@ -90,6 +106,24 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
   private int repairedRidExtensionId = -1;
   private int transportCcExtensionId = -1;
   private final TransportCcGenerator transportCc = new TransportCcGenerator(FEEDBACK_SSRC);
+
+  /** NACK state per incoming video SSRC (publisher side). */
+  private final Map<Long, NackGenerator> nackGenerators = new HashMap<>();
+
+  /** NACKs go out at most this often, batched over every stream. */
+  private static final long NACK_INTERVAL_MILLIS = 10;
+
+  /** At most this many sequence numbers per stream in one NACK packet. */
+  private static final int MAX_NACKED_PER_PACKET = 80;
+
+  private long lastNackMillis;
+
+  /** Estimate of this client's downlink from its transport-cc feedback (subscriber side). */
+  private final SendSideBandwidthEstimator downlink = new SendSideBandwidthEstimator();
+
+  private final RtpPacket outgoingView = new RtpPacket();
+  private final byte[] headerScratch = new byte[256];
+  private int nextTransportSequence = ThreadLocalRandom.current().nextInt(1 << 16);
   private boolean remoteSet;
   private volatile boolean sendPermitted = true;
   private boolean closed;
@@ -221,8 +255,13 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
   private OutgoingStream outgoingStream(String mid, Producer producer) {
     Outgoing existing = outgoingByMid.get(mid);
     long ssrc = existing != null ? existing.ssrc() : newSsrc();
+    // Video gets an RTX SSRC (an FID group in the answer) for retransmissions, RFC 4588 §8.
+    long rtxSsrc = 0;
+    if (producer.kind() == MediaKind.VIDEO) {
+      rtxSsrc = existing != null && existing.rtxSsrc() != 0 ? existing.rtxSsrc() : newSsrc();
+    }
     return new OutgoingStream(
-        ssrc, 0, cname, streamIdOf(producer), producer.id().replace('/', '-'));
+        ssrc, rtxSsrc, cname, streamIdOf(producer), producer.id().replace('/', '-'));
   }
 
   private static String streamIdOf(Producer producer) {
@@ -267,6 +306,7 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
         Producer producer = producersByMid.remove(mid);
         receivingByMid.remove(mid);
         routes.values().removeIf(route -> route.producer() == producer);
+        nackGenerators.keySet().retainAll(routes.keySet());
         router.closeProducer(producer);
       }
     }
@@ -358,6 +398,9 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
     if (producer == null) {
       MediaKind kind = MediaKind.fromSdp(media.kind().name().toLowerCase(java.util.Locale.ROOT));
       producer = router.createProducer(kind, id, media.mid(), media.rids(), this);
+      if (kind == MediaKind.VIDEO) {
+        producer.setCodec(VideoCodec.fromName(media.codecName()));
+      }
       producersByMid.put(media.mid(), producer);
     }
     // SSRCs announced in the offer (a=ssrc, SIM order for simulcast without rids).
@@ -393,7 +436,47 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
             media.payloadType(),
             producer.layerCount() - 1,
             () -> loop.execute(() -> onConsumerClosed(mid)));
-    outgoingByMid.put(mid, new Outgoing(ssrc, consumer));
+    consumer.enableRtx(media.outgoing().rtxSsrc(), media.rtxPayloadType());
+    consumer.setListener(
+        new ConsumerListener() {
+          @Override
+          public void onConsumerLayerChanged(Consumer c, int layer) {
+            listener.onConsumerLayerChanged(MediaSession.this, mid, layer);
+          }
+
+          @Override
+          public void onConsumerPausedByBandwidth(Consumer c, boolean paused) {
+            listener.onConsumerPausedByBandwidth(MediaSession.this, mid, paused);
+          }
+        });
+    outgoingByMid.put(mid, new Outgoing(ssrc, media.outgoing().rtxSsrc(), consumer));
+  }
+
+  /** The consumer forwarding on the client's receive m-line {@code mid}, if bound. Any thread. */
+  public Optional<Consumer> consumer(String mid) {
+    Outgoing outgoing = outgoingByMid.get(mid);
+    return outgoing == null ? Optional.empty() : Optional.of(outgoing.consumer());
+  }
+
+  /**
+   * What the client asks for the source on its receive m-line {@code mid}: priority (lower is more
+   * important) and the rendered tile size in pixels (0 for no limit). Any thread.
+   */
+  public void setConsumerPreferences(String mid, int priority, int maxWidth, int maxHeight) {
+    consumer(mid).ifPresent(c -> c.setPreferences(priority, maxWidth, maxHeight));
+  }
+
+  /** The client pauses or resumes the source on its receive m-line {@code mid}. Any thread. */
+  public void setConsumerPaused(String mid, boolean paused) {
+    consumer(mid).ifPresent(c -> c.setPaused(paused));
+  }
+
+  /**
+   * The estimated downlink bandwidth of this client in bits per second, from its transport-cc
+   * feedback; {@link Long#MAX_VALUE} while it has sent none.
+   */
+  public long downlinkEstimateBps() {
+    return downlink.hasFeedback() ? downlink.estimateBps() : Long.MAX_VALUE;
   }
 
   private void onConsumerClosed(String mid) {
@@ -432,11 +515,84 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
         return;
       }
     }
-    if (route.retransmission() || isRtxPayload(route.producer())) {
-      counters.drop(DropReason.UNUSED_RETRANSMISSION);
+    Producer producer = route.producer();
+    if (route.retransmission() || isRtxPayload(producer)) {
+      // RTX (RFC 4588 §4): restore the original packet; forward it only if it fills a gap we
+      // asked for (libwebrtc also resends old packets on RTX as bandwidth probes).
+      NackGenerator nacks = repairRetransmission(route);
+      if (nacks == null || !nacks.onPacket(packet.sequenceNumber(), router.clock().getAsLong())) {
+        counters.drop(DropReason.UNUSED_RETRANSMISSION);
+        return;
+      }
+      producer.onRtp(route.layer(), packet);
       return;
     }
-    route.producer().onRtp(route.layer(), packet);
+    if (producer.kind() == MediaKind.VIDEO && packet.payloadLength() > 0) {
+      long now = router.clock().getAsLong();
+      nackGenerators
+          .computeIfAbsent(packet.ssrc(), ssrc -> new NackGenerator())
+          .onPacket(packet.sequenceNumber(), now);
+      sendNacks(now);
+    }
+    producer.onRtp(route.layer(), packet);
+  }
+
+  /**
+   * Rewrites the RTX packet in {@link #packet} in place into the original (RFC 4588 §4): the
+   * original sequence number is the first two payload bytes, so the header moves two bytes forward
+   * over it and takes the primary SSRC and payload type. Returns the primary stream's NACK state,
+   * or null when the packet is padding only (a probe) or its primary stream is unknown.
+   */
+  private NackGenerator repairRetransmission(Route route) {
+    Producer producer = route.producer();
+    NegotiatedMedia media = receivingByMid.get(midOf(producer));
+    long primarySsrc = producer.layerSsrc(route.layer());
+    NackGenerator nacks = nackGenerators.get(primarySsrc);
+    int header = packet.headerLength();
+    if (media == null
+        || nacks == null
+        || packet.payloadLength() < 2
+        || header > headerScratch.length) {
+      return null;
+    }
+    ByteBuf buf = packet.buffer();
+    int offset = packet.offset();
+    int originalSeq = buf.getUnsignedShort(packet.payloadOffset());
+    buf.getBytes(offset, headerScratch, 0, header);
+    buf.setBytes(offset + 2, headerScratch, 0, header);
+    buf.readerIndex(offset + 2);
+    if (!packet.reset(buf)) {
+      return null;
+    }
+    packet.setSequenceNumber(originalSeq);
+    packet.setPayloadType(media.payloadType());
+    packet.setSsrc(primarySsrc);
+    return nacks;
+  }
+
+  /** Sends the NACKs that are due to the publisher, one compound for all its streams. */
+  private void sendNacks(long now) {
+    if (now - lastNackMillis < NACK_INTERVAL_MILLIS) {
+      return;
+    }
+    lastNackMillis = now;
+    List<RtcpPacket> nacks = null;
+    for (Map.Entry<Long, NackGenerator> entry : nackGenerators.entrySet()) {
+      List<Integer> lost = entry.getValue().poll(now);
+      if (lost.isEmpty()) {
+        continue;
+      }
+      if (lost.size() > MAX_NACKED_PER_PACKET) {
+        lost = lost.subList(lost.size() - MAX_NACKED_PER_PACKET, lost.size());
+      }
+      if (nacks == null) {
+        nacks = new ArrayList<>(2);
+      }
+      nacks.add(new GenericNack(FEEDBACK_SSRC, entry.getKey(), lost));
+    }
+    if (nacks != null && isReady()) {
+      transport.sendRtcp(RtcpCompound.write(nacks, allocator()));
+    }
   }
 
   /** Every authenticated packet counts for congestion control, probes and RTX included. */
@@ -522,8 +678,26 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
         for (FullIntraRequest.Entry entry : fir.entries()) {
           keyFrameRequested(entry.ssrc());
         }
+      } else if (p instanceof GenericNack nack) {
+        for (Outgoing outgoing : outgoingByMid.values()) {
+          if (outgoing.ssrc() == nack.mediaSsrc()) {
+            outgoing.consumer().onNack(nack.lostSequenceNumbers());
+          }
+        }
+      } else if (p instanceof TransportLayerCc feedback) {
+        downlink.onFeedback(feedback, System.nanoTime() / 1000);
+        allocateDownlink();
       }
     }
+  }
+
+  /** Shares the estimated downlink among this client's consumers (priority order). */
+  private void allocateDownlink() {
+    List<Consumer> consumers = new ArrayList<>(outgoingByMid.size());
+    for (Outgoing outgoing : outgoingByMid.values()) {
+      consumers.add(outgoing.consumer());
+    }
+    BandwidthAllocator.allocate(consumers, downlinkEstimateBps(), router.clock().getAsLong());
   }
 
   /** A subscriber asked for a keyframe of the stream we send it under {@code ssrc}. */
@@ -547,9 +721,26 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
     return transport.state() == TransportState.CONNECTED;
   }
 
+  /**
+   * Sends one forwarded packet: fills in its transport-wide sequence number (the element the
+   * consumer wrote) and records it for the downlink estimate.
+   */
   @Override
   public void sendRtp(ByteBuf rtp) {
+    if (transportCcExtensionId > 0 && outgoingView.reset(rtp)) {
+      int sequence = nextTransportSequence & 0xFFFF;
+      if (outgoingView.setExtensionValue(transportCcExtensionId, sequence)) {
+        nextTransportSequence++;
+        downlink.onPacketSent(sequence, rtp.readableBytes(), System.nanoTime() / 1000);
+      }
+      outgoingView.clear();
+    }
     transport.sendRtp(rtp);
+  }
+
+  @Override
+  public int transportCcExtensionId() {
+    return transportCcExtensionId;
   }
 
   @Override
@@ -591,5 +782,5 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
 
   private record Route(Producer producer, int layer, boolean retransmission) {}
 
-  private record Outgoing(long ssrc, Consumer consumer) {}
+  private record Outgoing(long ssrc, long rtxSsrc, Consumer consumer) {}
 }

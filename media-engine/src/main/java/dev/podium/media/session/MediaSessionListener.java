@@ -13,4 +13,13 @@ public interface MediaSessionListener {
    * renegotiate that m-line away or bind it to another source.
    */
   default void onConsumerClosed(MediaSession session, String mid) {}
+
+  /** The source on receive m-line {@code mid} is now forwarded at simulcast layer {@code layer}. */
+  default void onConsumerLayerChanged(MediaSession session, String mid, int layer) {}
+
+  /**
+   * The client's bandwidth allocator paused ({@code paused} true) or resumed the source on receive
+   * m-line {@code mid}; the client should be told (its tile shows "paused", not frozen).
+   */
+  default void onConsumerPausedByBandwidth(MediaSession session, String mid, boolean paused) {}
 }

@@ -47,6 +47,9 @@ public final class WebRtcTransport {
   private SrtpSession srtpOut;
   private String closeReason;
 
+  /** Test hook: shaping and loss on this transport's path; null in production. */
+  private volatile Impairment impairment;
+
   /** Where DTLS and media go: the ICE-selected address, or before nomination the DTLS peer. */
   private volatile InetSocketAddress sendAddress;
 
@@ -158,6 +161,10 @@ public final class WebRtcTransport {
       registry.counters().drop(DropReason.UNBOUND_ADDRESS);
       return;
     }
+    Impairment impaired = impairment;
+    if (impaired != null && !rtcp && srtpIn != null && impaired.dropIncoming()) {
+      return; // simulated loss on the client's uplink (tests only)
+    }
     if (srtpIn == null) {
       keepEarly(packet, from, rtcp);
       return;
@@ -258,7 +265,22 @@ public final class WebRtcTransport {
       registry.counters().drop(DropReason.SEND_FAILED);
       return;
     }
+    Impairment impaired = impairment;
+    if (impaired != null
+        && !rtcp
+        && !impaired.admitOutgoing(packet.readableBytes(), System.nanoTime())) {
+      packet.release(); // simulated bottleneck on the client's downlink (tests only)
+      return;
+    }
     registry.sendRaw(packet, to);
+  }
+
+  /**
+   * Test hook: applies {@code impairment} (null to remove) to this transport's RTP from now on.
+   * Tests use it to constrain a subscriber's downlink or drop a publisher's packets.
+   */
+  public void setImpairment(Impairment impairment) {
+    this.impairment = impairment;
   }
 
   private void sendDtls(byte[] data, int offset, int length) {

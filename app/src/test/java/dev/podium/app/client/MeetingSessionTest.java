@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -210,10 +209,6 @@ class MeetingSessionTest {
       assertThat(events.events()).doesNotContain("reconnecting");
     }
   }
-
-  @Test
-  @Disabled("waits for the server's promotion support (issue 4): no promote/demote messages yet")
-  void replicaViewerIsPromotedAndDemotedWithObserversInOrder() {}
 
   /**
    * Frames decoded both ways at the sizes sent. Opt-in ({@code -Dpodium.test.videoFrames=true}): on

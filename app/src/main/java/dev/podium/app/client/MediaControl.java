@@ -25,8 +25,15 @@ import org.slf4j.LoggerFactory;
 final class MediaControl {
   private static final Logger LOG = LoggerFactory.getLogger(MediaControl.class);
 
+  /**
+   * Below this height libwebrtc sends only one of the two layers asked for (it caps the layer count
+   * by resolution), and a server forwarding the top layer would forward nothing: send one stream.
+   */
+  static final int MIN_SIMULCAST_HEIGHT = 360;
+
   private final SessionCore core;
   private PeerSession peer;
+  private boolean videoSimulcast;
   private boolean negotiationNeeded;
   private boolean negotiationQueued;
   private boolean connectionPoor;
@@ -66,7 +73,7 @@ final class MediaControl {
     peer = created;
     core.tiles.assignSlots(peer);
     if (localVideoTrack != null) {
-      peer.setLocalVideo(localVideoTrack, options.simulcast());
+      peer.setLocalVideo(localVideoTrack, videoSimulcast);
     }
   }
 
@@ -248,7 +255,8 @@ final class MediaControl {
     try {
       stopLocalSource();
       localVideoTrack = localTrack(source);
-      peer.setLocalVideo(localVideoTrack, core.options.simulcast());
+      videoSimulcast = core.options.simulcast() && source.format().height() >= MIN_SIMULCAST_HEIGHT;
+      peer.setLocalVideo(localVideoTrack, videoSimulcast);
       negotiate();
     } catch (RuntimeException e) {
       core.events.complete(
@@ -270,7 +278,7 @@ final class MediaControl {
     stopLocalSource();
     localVideoTrack = null;
     if (peer != null) {
-      peer.setLocalVideo(null, core.options.simulcast());
+      peer.setLocalVideo(null, videoSimulcast);
       if (renegotiate) {
         renegotiateSoon();
       } else {

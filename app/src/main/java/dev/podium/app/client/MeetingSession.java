@@ -184,7 +184,8 @@ public final class MeetingSession implements AutoCloseable {
 
   /**
    * Starts sending local video from {@code source} (replacing a running one), as two simulcast
-   * layers unless disabled in the options. If the server does not allow video now, {@code
+   * layers unless disabled in the options or the first format is under 360 lines high (libwebrtc
+   * would send one layer only). If the server does not allow video now, {@code
    * onVideoSendUnavailable} fires and the future completes with {@code VIDEO_SEND_UNAVAILABLE}.
    */
   public CompletableFuture<MeetingSessionStatus> startLocalVideo(LocalVideoSource source) {

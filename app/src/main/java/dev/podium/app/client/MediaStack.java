@@ -7,6 +7,7 @@ import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
 import dev.onvoid.webrtc.media.audio.AudioOptions;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSource;
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrackSource;
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * the video sources. Owned by one session; {@link #close()} releases them in the order that lets
  * the JVM exit (sources, then the module's threads, the factory, the module).
  *
- * <p>No {@code CustomAudioSource} is ever used: with the headless module, pushing audio races the
- * module's own recording thread and aborts the JVM (docs: PLATFORM.md).
+ * <p>A {@code CustomAudioSource} is used only with {@link SessionOptions#audioGenerator()}, fed by
+ * an {@link AudioFeedPump} that keeps pushes and the module's recording thread apart (they race and
+ * abort the JVM otherwise: PLATFORM.md).
  */
 final class MediaStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MediaStack.class);
@@ -37,6 +39,8 @@ final class MediaStack implements AutoCloseable {
   final AudioTrack receiveAudioPlaceholder;
   private final List<VideoTrackSource> videoSources = new ArrayList<>();
   private CustomVideoSource receivePlaceholder;
+  private AudioFeedPump audioFeed;
+  private CustomAudioSource customAudio;
   private boolean closed;
 
   private MediaStack(
@@ -93,14 +97,54 @@ final class MediaStack implements AutoCloseable {
     audioOptions.noiseSuppression = system;
     audioOptions.autoGainControl = system;
     audioOptions.highpassFilter = system;
-    AudioTrackSource micSource = factory.createAudioSource(audioOptions);
+    AudioGenerator generator = options.audioGenerator();
+    CustomAudioSource custom = generator == null ? null : new CustomAudioSource();
+    AudioTrackSource micSource = custom != null ? custom : factory.createAudioSource(audioOptions);
     AudioTrack microphone = factory.createAudioTrack(name + "-microphone", micSource);
     // recv-only transceivers need a track; this one is never attached to a sending sender.
     AudioTrack placeholder =
         factory.createAudioTrack(
             name + "-receive-audio", factory.createAudioSource(new AudioOptions()));
     LOG.info("{}: media stack with the {} audio module", name, system ? "system" : "headless");
-    return new MediaStack(adm, !system, factory, microphone, placeholder);
+    MediaStack stack = new MediaStack(adm, !system, factory, microphone, placeholder);
+    if (custom != null) {
+      stack.audioFeed = new AudioFeedPump(name, adm, custom, generator);
+      stack.customAudio = custom;
+    }
+    return stack;
+  }
+
+  /** Before an offer/answer round: the generated audio pauses (no-op without a generator). */
+  void audioFeedHold() {
+    if (audioFeed != null) {
+      audioFeed.hold();
+    }
+  }
+
+  /** After an offer/answer round: resumes once connected. */
+  void audioFeedRelease(boolean connected) {
+    if (audioFeed != null) {
+      audioFeed.release(connected);
+    }
+  }
+
+  /** The peer connection reached CONNECTED. */
+  void audioFeedConnected() {
+    if (audioFeed != null) {
+      audioFeed.connected();
+    }
+  }
+
+  /** Stops the generated audio; call before closing peer connections. */
+  void stopAudioFeed() {
+    if (audioFeed != null) {
+      audioFeed.close();
+    }
+  }
+
+  /** 10 ms blocks of generated audio pushed so far (tests). */
+  long audioBlocksPushed() {
+    return audioFeed == null ? 0 : audioFeed.pushedBlocks();
   }
 
   /** Keeps {@code source} for disposal at {@link #close()}. */
@@ -124,6 +168,7 @@ final class MediaStack implements AutoCloseable {
       return;
     }
     closed = true;
+    stopAudioFeed();
     for (VideoTrackSource source : videoSources) {
       if (source instanceof dev.onvoid.webrtc.media.video.VideoDeviceSource camera) {
         NativeCalls.quietly("camera stop", STEP_LIMIT, camera::stop);
@@ -133,6 +178,9 @@ final class MediaStack implements AutoCloseable {
       }
     }
     videoSources.clear();
+    if (customAudio != null) {
+      NativeCalls.quietly("audio source dispose", STEP_LIMIT, customAudio::dispose);
+    }
     NativeCalls.quietly("audio playout stop", STEP_LIMIT, adm::stopPlayout);
     NativeCalls.quietly("audio recording stop", STEP_LIMIT, adm::stopRecording);
     NativeCalls.quietly("factory dispose", STEP_LIMIT, factory::dispose);

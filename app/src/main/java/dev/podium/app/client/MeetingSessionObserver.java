@@ -1,6 +1,7 @@
 package dev.podium.app.client;
 
 import dev.podium.server.protocol.ServerMessage.AttendeeInfo;
+import dev.podium.server.protocol.ServerMessage.Hand;
 import dev.podium.server.protocol.ServerMessage.PresenceState;
 import dev.podium.server.protocol.ServerMessage.SourceInfo;
 import dev.podium.server.protocol.ServerMessage.Volume;
@@ -12,8 +13,7 @@ import java.util.List;
  * need. All calls come on the session's event thread, in order (see the package comment).
  *
  * <p>Methods marked "not sent by the server yet" are part of the API so applications can be written
- * against it; they fire once the server implements promotion, raise hand, transcription and content
- * share.
+ * against it; they fire once the server implements transcription and content share.
  */
 public interface MeetingSessionObserver {
 
@@ -84,17 +84,37 @@ public interface MeetingSessionObserver {
   /** A live caption. Not sent by the server yet. */
   default void onTranscriptEvent(TranscriptEvent event) {}
 
-  /** This replica viewer was promoted into the primary meeting. Not sent by the server yet. */
+  /**
+   * This replica viewer was promoted into the primary meeting (status OK; {@link
+   * MeetingSession#promotedAttendee()} says as whom). Its microphone is sent from now on; {@link
+   * #onVideoAvailabilityChanged} follows.
+   */
   default void onPromoted(MeetingSessionStatus status) {}
 
   /**
-   * This attendee was demoted back to viewer (its request, host, DeleteAttendee of the primary
-   * credential, or disconnection; the status says which). Not sent by the server yet.
+   * This promoted viewer is a plain viewer again; the code says why: {@code DEMOTED_BY_CLIENT} (its
+   * request), {@code DEMOTED_BY_SERVER} (a host sent it back or removed it, or DeleteAttendee of
+   * the primary credentials) or {@code DEMOTED_ON_DISCONNECT} (the connection dropped: reported at
+   * once by the SDK; promote again after {@code onSessionStarted(true)}). Its microphone is no
+   * longer sent; {@code onVideoAvailabilityChanged(false)} follows.
    */
   default void onDemoted(MeetingSessionStatus status) {}
 
-  /** A host saw a viewer raise its hand. Not sent by the server yet. */
+  /** Hosts: a viewer raised ({@code true}) or lowered its hand, or left the queue otherwise. */
   default void onHandRaised(AttendeeInfo viewer, boolean raised) {}
+
+  /** Hosts: the raised hands of all replicas, oldest first (on join and on every change). */
+  default void onHandQueueChanged(List<Hand> hands) {}
+
+  /** Hosts: replica meetings with viewers, and viewers connected to them. */
+  default void onAudienceChanged(int replicas, int viewers) {}
+
+  /**
+   * A host brought this viewer to the stage: promote with these credentials ({@link
+   * MeetingSession#promoteToPrimaryMeeting}), or let {@link
+   * SessionOptions#autoAcceptStageInvitation()} do it. Its {@code externalUserId} is null.
+   */
+  default void onStageInvitationReceived(PromotionCredentials credentials) {}
 
   /** Content share of an attendee started. Not sent by the server yet. */
   default void onContentShareStarted(String attendeeId) {}

@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * One RTCPeerConnection of a session, always the offerer: a send-only audio transceiver (the
- * microphone), a recv-only audio transceiver (the meeting's mixed audio), an optional send-only
- * video transceiver (camera, simulcast) and recv-only video {@link RemoteVideoSlot}s.
+ * One RTCPeerConnection of a session, always the offerer: an audio transceiver for the microphone
+ * (send-only, or inactive while the attendee may not speak), a recv-only audio transceiver (the
+ * meeting's mixed audio), an optional send-only video transceiver (camera, simulcast) and recv-only
+ * video {@link RemoteVideoSlot}s.
  *
  * <p>Confined to the session's control thread, except the observer (libwebrtc's signaling thread),
  * which only records the state and hands it on.
@@ -54,6 +55,7 @@ final class PeerSession {
       RTCConfiguration configuration,
       Duration timeout,
       RemoteAudioListener audioListener,
+      boolean sendAudio,
       Consumer<RTCPeerConnectionState> stateListener) {
     this.name = name;
     this.stack = stack;
@@ -84,7 +86,10 @@ final class PeerSession {
       throw new IllegalStateException("webrtc-java could not create a peer connection");
     }
     RTCRtpTransceiverInit send = new RTCRtpTransceiverInit();
-    send.direction = RTCRtpTransceiverDirection.SEND_ONLY;
+    // Inactive until the attendee may speak (a replica viewer before promotion): no send stream,
+    // so the audio module never opens the microphone for a spectator.
+    send.direction =
+        sendAudio ? RTCRtpTransceiverDirection.SEND_ONLY : RTCRtpTransceiverDirection.INACTIVE;
     send.streamIds = List.of(name);
     microphone = pc.addTransceiver(stack.microphone, send);
     RTCRtpTransceiver audioIn = pc.addTransceiver(stack.receiveAudioPlaceholder, recvOnly());
@@ -177,9 +182,14 @@ final class PeerSession {
     NativeCalls.await(what + description.sdpType, done, timeout);
   }
 
-  /** Mutes or unmutes the microphone track (silence is sent while muted). */
-  void setMicrophoneEnabled(boolean enabled) {
-    stack.microphone.setEnabled(enabled);
+  boolean isConnected() {
+    return state == RTCPeerConnectionState.CONNECTED;
+  }
+
+  /** Sends the microphone (send-only) or not (inactive); renegotiate afterwards. */
+  void setMicrophoneSending(boolean send) {
+    microphone.setDirection(
+        send ? RTCRtpTransceiverDirection.SEND_ONLY : RTCRtpTransceiverDirection.INACTIVE);
   }
 
   /** A free recv-only video slot, reusing one the server answered inactive before. */

@@ -19,6 +19,10 @@ import java.util.Objects;
  * @param operationTimeout limit for one server round trip or one webrtc operation
  * @param pingInterval keep-alive period (the server closes connections idle for 120 s)
  * @param resumeWindow how long to retry a dropped WebSocket (the server keeps the session 30 s)
+ * @param autoAcceptStageInvitation a replica viewer that a host brings to the stage promotes itself
+ *     with the invitation's credentials (observers still get {@code onStageInvitationReceived})
+ * @param audioGenerator sends this PCM instead of the audio module's microphone (bots, load tools,
+ *     tests; see {@link AudioGenerator}), or null for the microphone
  */
 public record SessionOptions(
     AudioMode audioMode,
@@ -32,7 +36,9 @@ public record SessionOptions(
     int maxPort,
     Duration operationTimeout,
     Duration pingInterval,
-    Duration resumeWindow) {
+    Duration resumeWindow,
+    boolean autoAcceptStageInvitation,
+    AudioGenerator audioGenerator) {
 
   public SessionOptions {
     Objects.requireNonNull(audioMode, "audioMode");
@@ -48,7 +54,41 @@ public record SessionOptions(
     }
   }
 
-  /** AUTO audio and ICE, default devices, 16 remote videos, simulcast on, 10 s operations. */
+  /** The options of the first SDK version (no stage auto-accept, the module's microphone). */
+  public SessionOptions(
+      AudioMode audioMode,
+      IcePolicy icePolicy,
+      MediaDeviceInfo audioInput,
+      MediaDeviceInfo audioOutput,
+      RemoteAudioListener remoteAudioListener,
+      int maxRemoteVideos,
+      boolean simulcast,
+      int minPort,
+      int maxPort,
+      Duration operationTimeout,
+      Duration pingInterval,
+      Duration resumeWindow) {
+    this(
+        audioMode,
+        icePolicy,
+        audioInput,
+        audioOutput,
+        remoteAudioListener,
+        maxRemoteVideos,
+        simulcast,
+        minPort,
+        maxPort,
+        operationTimeout,
+        pingInterval,
+        resumeWindow,
+        false,
+        null);
+  }
+
+  /**
+   * AUTO audio and ICE, default devices, 16 remote videos, simulcast on, 10 s operations, stage
+   * invitations not accepted automatically, the microphone.
+   */
   public static SessionOptions defaults() {
     return new SessionOptions(
         AudioMode.AUTO,
@@ -62,7 +102,9 @@ public record SessionOptions(
         0,
         Duration.ofSeconds(10),
         Duration.ofSeconds(15),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        false,
+        null);
   }
 
   public SessionOptions withAudioMode(AudioMode value) {
@@ -78,7 +120,9 @@ public record SessionOptions(
         maxPort,
         operationTimeout,
         pingInterval,
-        resumeWindow);
+        resumeWindow,
+        autoAcceptStageInvitation,
+        audioGenerator);
   }
 
   public SessionOptions withIcePolicy(IcePolicy value) {
@@ -94,7 +138,9 @@ public record SessionOptions(
         maxPort,
         operationTimeout,
         pingInterval,
-        resumeWindow);
+        resumeWindow,
+        autoAcceptStageInvitation,
+        audioGenerator);
   }
 
   /** Chooses the microphone and speaker (null for the defaults). */
@@ -111,7 +157,9 @@ public record SessionOptions(
         maxPort,
         operationTimeout,
         pingInterval,
-        resumeWindow);
+        resumeWindow,
+        autoAcceptStageInvitation,
+        audioGenerator);
   }
 
   public SessionOptions withRemoteAudioListener(RemoteAudioListener value) {
@@ -127,7 +175,9 @@ public record SessionOptions(
         maxPort,
         operationTimeout,
         pingInterval,
-        resumeWindow);
+        resumeWindow,
+        autoAcceptStageInvitation,
+        audioGenerator);
   }
 
   public SessionOptions withMaxRemoteVideos(int value) {
@@ -143,7 +193,9 @@ public record SessionOptions(
         maxPort,
         operationTimeout,
         pingInterval,
-        resumeWindow);
+        resumeWindow,
+        autoAcceptStageInvitation,
+        audioGenerator);
   }
 
   public SessionOptions withSimulcast(boolean value) {
@@ -159,7 +211,9 @@ public record SessionOptions(
         maxPort,
         operationTimeout,
         pingInterval,
-        resumeWindow);
+        resumeWindow,
+        autoAcceptStageInvitation,
+        audioGenerator);
   }
 
   public SessionOptions withPortRange(int min, int max) {
@@ -175,7 +229,9 @@ public record SessionOptions(
         max,
         operationTimeout,
         pingInterval,
-        resumeWindow);
+        resumeWindow,
+        autoAcceptStageInvitation,
+        audioGenerator);
   }
 
   public SessionOptions withOperationTimeout(Duration value) {
@@ -191,7 +247,9 @@ public record SessionOptions(
         maxPort,
         value,
         pingInterval,
-        resumeWindow);
+        resumeWindow,
+        autoAcceptStageInvitation,
+        audioGenerator);
   }
 
   public SessionOptions withPingInterval(Duration value) {
@@ -207,7 +265,9 @@ public record SessionOptions(
         maxPort,
         operationTimeout,
         value,
-        resumeWindow);
+        resumeWindow,
+        autoAcceptStageInvitation,
+        audioGenerator);
   }
 
   public SessionOptions withResumeWindow(Duration value) {
@@ -223,6 +283,46 @@ public record SessionOptions(
         maxPort,
         operationTimeout,
         pingInterval,
+        value,
+        autoAcceptStageInvitation,
+        audioGenerator);
+  }
+
+  /** Whether a viewer brought to the stage promotes itself at once (default false). */
+  public SessionOptions withAutoAcceptStageInvitation(boolean value) {
+    return new SessionOptions(
+        audioMode,
+        icePolicy,
+        audioInput,
+        audioOutput,
+        remoteAudioListener,
+        maxRemoteVideos,
+        simulcast,
+        minPort,
+        maxPort,
+        operationTimeout,
+        pingInterval,
+        resumeWindow,
+        value,
+        audioGenerator);
+  }
+
+  /** Sends generated PCM instead of the microphone (null: the microphone). */
+  public SessionOptions withAudioGenerator(AudioGenerator value) {
+    return new SessionOptions(
+        audioMode,
+        icePolicy,
+        audioInput,
+        audioOutput,
+        remoteAudioListener,
+        maxRemoteVideos,
+        simulcast,
+        minPort,
+        maxPort,
+        operationTimeout,
+        pingInterval,
+        resumeWindow,
+        autoAcceptStageInvitation,
         value);
   }
 }

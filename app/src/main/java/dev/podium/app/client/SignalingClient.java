@@ -185,6 +185,8 @@ final class SignalingClient {
       return s.requestId();
     } else if (message instanceof ServerMessage.Pong p) {
       return p.requestId();
+    } else if (message instanceof ServerMessage.Promoted p) {
+      return p.requestId();
     }
     return null;
   }

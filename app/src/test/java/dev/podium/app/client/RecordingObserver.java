@@ -1,5 +1,6 @@
 package dev.podium.app.client;
 
+import dev.podium.server.protocol.ServerMessage;
 import dev.podium.server.protocol.ServerMessage.AttendeeInfo;
 import dev.podium.server.protocol.ServerMessage.PresenceState;
 import java.time.Duration;
@@ -117,6 +118,41 @@ final class RecordingObserver implements MeetingSessionObserver {
   @Override
   public void onMuteStateChanged(String attendeeId, boolean muted) {
     record("mute " + attendeeId + " " + muted);
+  }
+
+  @Override
+  public void onPromoted(MeetingSessionStatus status) {
+    record("promoted " + status.code());
+  }
+
+  @Override
+  public void onDemoted(MeetingSessionStatus status) {
+    record("demoted " + status.code());
+  }
+
+  @Override
+  public void onStageInvitationReceived(PromotionCredentials credentials) {
+    record("stageInvitation " + credentials.attendeeId());
+  }
+
+  @Override
+  public void onHandQueueChanged(List<ServerMessage.Hand> hands) {
+    record("handQueue " + hands.stream().map(ServerMessage.Hand::externalUserId).toList());
+  }
+
+  @Override
+  public void onHandRaised(AttendeeInfo viewer, boolean raised) {
+    record("hand " + viewer.externalUserId() + " " + raised);
+  }
+
+  @Override
+  public void onAudienceChanged(int replicas, int viewers) {
+    record("audience " + replicas + " " + viewers);
+  }
+
+  @Override
+  public void onActiveSpeakersChanged(List<String> attendeeIds) {
+    record("activeSpeakers " + attendeeIds);
   }
 
   @Override

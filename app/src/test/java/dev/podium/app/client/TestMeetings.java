@@ -54,6 +54,30 @@ final class TestMeetings {
     return configs;
   }
 
+  /** A new attendee of {@code meeting} (JSON of its "Attendee" object); role may be null. */
+  JsonNode createAttendee(JsonNode meeting, String externalUserId, String role) {
+    String body =
+        role == null
+            ? "{\"ExternalUserId\":\"" + externalUserId + "\"}"
+            : "{\"ExternalUserId\":\"" + externalUserId + "\",\"Role\":\"" + role + "\"}";
+    return call("POST", "/meetings/" + meeting.get("MeetingId").asText() + "/attendees", body)
+        .get("Attendee");
+  }
+
+  /** The session configuration of {@code attendee} in {@code meeting}. */
+  static MeetingSessionConfiguration config(JsonNode meeting, JsonNode attendee) {
+    return MeetingSessionConfiguration.fromControlApi(
+        meeting.toString(), attendee.toString(), null);
+  }
+
+  /** Promotion credentials of {@code attendee} (of a primary meeting). */
+  static PromotionCredentials credentials(JsonNode attendee) {
+    return new PromotionCredentials(
+        attendee.get("AttendeeId").asText(),
+        attendee.get("ExternalUserId").asText(),
+        attendee.get("JoinToken").asText());
+  }
+
   void deleteAttendee(JsonNode meeting, String attendeeId) {
     call(
         "DELETE",

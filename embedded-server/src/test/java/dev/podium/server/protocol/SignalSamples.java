@@ -99,7 +99,41 @@ final class SignalSamples {
                 new ServerMessage.Hand(CAROL, "carol@example.com", REPLICA_ID, 1_733_000_000_000L),
                 new ServerMessage.Hand(DAVE, "dave@example.com", REPLICA_ID, 1_733_000_004_250L))),
         new ServerMessage.StageInvitation(MEETING_ID, CAROL_STAGE, "st4g3..."),
-        new ServerMessage.Audience(2, 137));
+        new ServerMessage.Audience(2, 137),
+        new ServerMessage.Transcript(
+            List.of(
+                new ServerMessage.TranscriptResultInfo(
+                    "r-17",
+                    "ch_0",
+                    false,
+                    1_200,
+                    2_350,
+                    List.of(
+                        new ServerMessage.TranscriptAlternativeInfo(
+                            "Good morning.",
+                            List.of(
+                                new ServerMessage.TranscriptItemInfo(
+                                    "pronunciation",
+                                    "Good",
+                                    1_200,
+                                    1_520,
+                                    new ServerMessage.TranscriptSpeaker(ALICE, "alice@example.com"),
+                                    0.97),
+                                new ServerMessage.TranscriptItemInfo(
+                                    "pronunciation",
+                                    "morning",
+                                    1_520,
+                                    2_350,
+                                    new ServerMessage.TranscriptSpeaker(ALICE, "alice@example.com"),
+                                    0.91),
+                                new ServerMessage.TranscriptItemInfo(
+                                    "punctuation",
+                                    ".",
+                                    2_350,
+                                    2_350,
+                                    new ServerMessage.TranscriptSpeaker(ALICE, "alice@example.com"),
+                                    null))))))),
+        new ServerMessage.TranscriptionStatus("started", 1_733_000_000_000L, "en-US", null));
   }
 
   static List<SignalMessage> all() {

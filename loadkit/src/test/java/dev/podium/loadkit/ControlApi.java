@@ -41,6 +41,22 @@ final class ControlApi {
         meeting.get("MediaPlacement").get("SignalingUrl").asText());
   }
 
+  /** A replica of {@code primary}. */
+  Meeting createReplica(Meeting primary, String externalId) {
+    JsonNode meeting =
+        post(
+                "/meetings",
+                "{\"ExternalMeetingId\":\""
+                    + externalId
+                    + "\",\"PrimaryMeetingId\":\""
+                    + primary.meetingId()
+                    + "\"}")
+            .get("Meeting");
+    return new Meeting(
+        meeting.get("MeetingId").asText(),
+        meeting.get("MediaPlacement").get("SignalingUrl").asText());
+  }
+
   /** Join tokens of {@code count} new attendees named {@code prefix-0..}. */
   List<String> createAttendees(Meeting meeting, String prefix, int count) {
     List<String> tokens = new ArrayList<>(count);

@@ -217,6 +217,31 @@ public final class Rooms implements MeetingListener, TranscriptionControl, AutoC
     }
   }
 
+  /**
+   * How a primary's published sources reach its replicas: for each producer in the primary router,
+   * its pipes (one per replica) and its consumers in the primary, and the consumers of each pipe.
+   * For operators and the scale tests: replication must cost one hand-off per replica, not one per
+   * viewer.
+   */
+  public record ReplicationFanout(
+      String producerId, String kind, int consumersInPrimary, List<Integer> consumersPerPipe) {}
+
+  public List<ReplicationFanout> replicationFanout(MeetingId primaryId) {
+    Room room = rooms.get(primaryId);
+    if (room == null) {
+      return List.of();
+    }
+    return room.router.producers().stream()
+        .map(
+            p ->
+                new ReplicationFanout(
+                    p.id(),
+                    p.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    p.consumers().size(),
+                    p.pipes().stream().map(pipe -> pipe.consumers().size()).toList()))
+        .toList();
+  }
+
   /** Joined participants over all rooms. */
   public int participantCount() {
     return rooms.values().stream().mapToInt(Room::size).sum();

@@ -70,8 +70,7 @@ public final class MeetingViewModel {
   private final BooleanProperty cameraOn = new SimpleBooleanProperty();
   private final BooleanProperty sharing = new SimpleBooleanProperty();
   private final BooleanProperty handRaised = new SimpleBooleanProperty();
-  private final BooleanProperty chatOpen = new SimpleBooleanProperty(true);
-  private final BooleanProperty peopleOpen = new SimpleBooleanProperty();
+  private final ObjectProperty<SidePanel> panel = new SimpleObjectProperty<>(SidePanel.CHAT);
   private final IntegerProperty viewers = new SimpleIntegerProperty(-1);
   private final IntegerProperty replicas = new SimpleIntegerProperty(0);
   private final ParticipantItem selfItem;
@@ -170,7 +169,12 @@ public final class MeetingViewModel {
   }
 
   public void toggleChat() {
-    chatOpen.set(!chatOpen.get());
+    togglePanel(SidePanel.CHAT);
+  }
+
+  /** Opens {@code which}, or closes it if it is open. */
+  public void togglePanel(SidePanel which) {
+    panel.set(panel.get() == which ? SidePanel.NONE : which);
   }
 
   public void toggleCaptions() {
@@ -178,7 +182,7 @@ public final class MeetingViewModel {
   }
 
   public void togglePeople() {
-    peopleOpen.set(!peopleOpen.get());
+    togglePanel(SidePanel.PEOPLE);
   }
 
   public void dismissBanner() {
@@ -369,6 +373,9 @@ public final class MeetingViewModel {
             selfId = gateway.self().attendeeId();
             mode.set(MeetingMode.SPECTATOR);
             chat.sendAllowedProperty().set(false);
+            if (panel.get() != SidePanel.NONE) {
+              panel.set(SidePanel.CHAT);
+            }
             banner.set(StatusTexts.demoted(status));
           });
     }
@@ -453,12 +460,9 @@ public final class MeetingViewModel {
     return handRaised;
   }
 
-  public BooleanProperty chatOpenProperty() {
-    return chatOpen;
-  }
-
-  public BooleanProperty peopleOpenProperty() {
-    return peopleOpen;
+  /** The open side panel. */
+  public ObjectProperty<SidePanel> panelProperty() {
+    return panel;
   }
 
   /** Connected viewers across replicas (hosts learn it), -1 when unknown. */

@@ -31,6 +31,8 @@ public final class SdkMeetingGateway implements MeetingGateway {
   private final MeetingSession session;
   private final List<MeetingEvents> listeners = new CopyOnWriteArrayList<>();
   private final MediaDeviceInfo camera;
+  private final List<java.util.function.Consumer<MeetingEvents>> backlog =
+      new java.util.ArrayList<>();
   private volatile boolean closed;
 
   private SdkMeetingGateway(MeetingSession session, MediaDeviceInfo camera) {
@@ -50,9 +52,19 @@ public final class SdkMeetingGateway implements MeetingGateway {
     return new SdkMeetingGateway(MeetingSession.create(config, options), camera);
   }
 
+  /**
+   * Adds a listener. The first listener also receives every event that came before it (the window
+   * that shows a meeting is built after joining, when attendees and tiles are already announced).
+   */
   @Override
-  public void addListener(MeetingEvents listener) {
+  public synchronized void addListener(MeetingEvents listener) {
     listeners.add(listener);
+    if (listeners.size() == 1) {
+      for (java.util.function.Consumer<MeetingEvents> event : backlog) {
+        event.accept(listener);
+      }
+      backlog.clear();
+    }
   }
 
   @Override
@@ -147,7 +159,11 @@ public final class SdkMeetingGateway implements MeetingGateway {
     emit(l -> l.onChatMessage(message));
   }
 
-  private void emit(java.util.function.Consumer<MeetingEvents> event) {
+  private synchronized void emit(java.util.function.Consumer<MeetingEvents> event) {
+    if (listeners.isEmpty()) {
+      backlog.add(event);
+      return;
+    }
     for (MeetingEvents listener : listeners) {
       event.accept(listener);
     }

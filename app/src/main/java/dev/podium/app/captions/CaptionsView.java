@@ -21,6 +21,7 @@ public final class CaptionsView extends VBox {
     getStyleClass().add("captions-bar");
     setAlignment(Pos.BOTTOM_LEFT);
     setSpacing(2);
+    setMaxSize(820, USE_PREF_SIZE);
     model.lines().addListener((javafx.collections.ListChangeListener<CaptionLine>) c -> render());
     visibleProperty()
         .bind(model.enabledProperty().and(javafx.beans.binding.Bindings.isNotEmpty(model.lines())));

@@ -13,7 +13,6 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The host console panel (see {@link HostConsoleViewModel}). */
@@ -165,6 +164,9 @@ public final class HostConsoleView extends ScrollPane {
     copyButton.disableProperty().bind(link.isEmpty());
     copyButton.setOnAction(e -> copy.run());
     link.addListener((o, a, b) -> qr.show(b));
+    if (!link.get().isEmpty()) {
+      qr.show(link.get());
+    }
     field.setOnMouseClicked(e -> qr.show(link.get()));
     HBox row = new HBox(6, field, newLink, copyButton);
     row.setAlignment(Pos.CENTER_LEFT);
@@ -186,13 +188,15 @@ public final class HostConsoleView extends ScrollPane {
       bring.setId("bring-" + hand.attendeeId());
       bring.getStyleClass().add("accent");
       bring.setOnAction(e -> model.bringToStage(hand));
+      bring.getStyleClass().add("small");
       Button dismiss = new Button("Dismiss");
+      dismiss.getStyleClass().add("small");
       dismiss.setId("dismiss-" + hand.attendeeId());
       dismiss.setOnAction(e -> model.dismiss(hand));
-      Region spacer = new Region();
-      HBox.setHgrow(spacer, Priority.ALWAYS);
-      HBox row = new HBox(8, Icons.icon(Icons.HAND), name, spacer, bring, dismiss);
-      row.setAlignment(Pos.CENTER_LEFT);
+      HBox who = new HBox(8, Icons.icon(Icons.HAND), name);
+      who.setAlignment(Pos.CENTER_LEFT);
+      HBox actions = new HBox(8, bring, dismiss);
+      VBox row = new VBox(8, who, actions);
       row.getStyleClass().add("console-row");
       handsBox.getChildren().add(row);
     }
@@ -215,10 +219,10 @@ public final class HostConsoleView extends ScrollPane {
       Button back = small("Send back", "send-back-" + p.attendeeId(), () -> model.sendBack(p));
       Button remove = small("Remove", "remove-" + p.attendeeId(), () -> model.remove(p));
       remove.getStyleClass().add("danger-text");
-      Region spacer = new Region();
-      HBox.setHgrow(spacer, Priority.ALWAYS);
-      HBox row = new HBox(6, mic, name, spacer, mute, back, remove);
-      row.setAlignment(Pos.CENTER_LEFT);
+      HBox who = new HBox(8, mic, name);
+      who.setAlignment(Pos.CENTER_LEFT);
+      HBox actions = new HBox(6, mute, back, remove);
+      VBox row = new VBox(8, who, actions);
       row.getStyleClass().add("console-row");
       presentersBox.getChildren().add(row);
     }

@@ -64,7 +64,7 @@ public final class MeetingView extends StackPane {
     VideoGridView grid = new VideoGridView(model.grid(), model.gateway());
     CaptionsView captions = new CaptionsView(model.captions());
     StackPane.setAlignment(captions, Pos.BOTTOM_CENTER);
-    StackPane.setMargin(captions, new Insets(0, 24, 16, 24));
+    StackPane.setMargin(captions, new Insets(0, 230, 16, 24));
     StackPane.setAlignment(selfView, Pos.BOTTOM_RIGHT);
     StackPane.setMargin(selfView, new Insets(0, 12, 12, 0));
     StackPane stageArea = new StackPane(grid, selfView, captions);

@@ -29,6 +29,7 @@ public final class VideoGridView extends BorderPane {
   private final StackPane pinnedBox = new StackPane();
   private final Map<ParticipantItem, VideoTileView> views = new HashMap<>();
   private final Label empty = new Label("Waiting for presenters…");
+  private final StackPane gridBox = new StackPane(grid);
 
   public VideoGridView(VideoGridViewModel model, MeetingGateway gateway) {
     this.model = model;
@@ -70,6 +71,9 @@ public final class VideoGridView extends BorderPane {
         .visibleTiles()
         .addListener((javafx.collections.ListChangeListener<ParticipantItem>) c -> layoutTiles());
     model.pinnedProperty().addListener((o, a, b) -> layoutTiles());
+    gridBox.widthProperty().addListener((o, a, b) -> fitGrid());
+    gridBox.heightProperty().addListener((o, a, b) -> fitGrid());
+    gridBox.setMinSize(0, 0);
     widthProperty().addListener((o, a, b) -> updateCapacity());
     heightProperty().addListener((o, a, b) -> updateCapacity());
     layoutTiles();
@@ -149,6 +153,24 @@ public final class VideoGridView extends BorderPane {
       v.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
       grid.add(v, i % cols, i / cols);
     }
-    setCenter(grid);
+    setCenter(gridBox);
+    fitGrid();
+  }
+
+  /** Keeps cells near 16:9 by limiting the grid's size within the available area, centred. */
+  private void fitGrid() {
+    int n = Math.max(1, model.visibleTiles().size());
+    int cols = VideoGridViewModel.columnsFor(n);
+    int rows = VideoGridViewModel.rowsFor(n);
+    double w = gridBox.getWidth();
+    double h = gridBox.getHeight();
+    if (w <= 0 || h <= 0) {
+      return;
+    }
+    double gap = 10;
+    double cellW =
+        Math.min((w - gap * (cols - 1)) / cols, ((h - gap * (rows - 1)) / rows) * 16 / 9);
+    double cellH = cellW * 9 / 16;
+    grid.setMaxSize(cellW * cols + gap * (cols - 1), cellH * rows + gap * (rows - 1));
   }
 }

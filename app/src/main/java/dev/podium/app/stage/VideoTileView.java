@@ -37,10 +37,13 @@ public final class VideoTileView extends StackPane {
     StackPane avatarBox = new StackPane(avatar);
     avatarBox.getStyleClass().add("avatar-box");
 
+    // Video covers the tile (cropped by the rounded clip), like other meeting apps.
     video.setPreserveRatio(true);
     video.setSmooth(true);
-    video.fitWidthProperty().bind(widthProperty());
-    video.fitHeightProperty().bind(heightProperty());
+    video.setManaged(false);
+    widthProperty().addListener((o, a, b) -> coverFit());
+    heightProperty().addListener((o, a, b) -> coverFit());
+    video.imageProperty().addListener((o, a, b) -> coverFit());
 
     Label name = new Label();
     name.textProperty().bind(item.nameProperty());
@@ -62,7 +65,12 @@ public final class VideoTileView extends StackPane {
     pin.setFocusTraversable(false);
     StackPane.setAlignment(pin, Pos.TOP_RIGHT);
 
-    getChildren().addAll(avatarBox, video, nameBar, pin);
+    // The ring is a node above the video (a border on the tile itself would be painted over).
+    Region ring = new Region();
+    ring.getStyleClass().add("speaking-ring");
+    ring.setMouseTransparent(true);
+    ring.visibleProperty().bind(item.speakingProperty());
+    getChildren().addAll(avatarBox, video, ring, nameBar, pin);
     Ui.styleWhen(this, "speaking", item.speakingProperty());
 
     Rectangle clip = new Rectangle();
@@ -74,6 +82,19 @@ public final class VideoTileView extends StackPane {
 
     item.tileIdProperty().addListener((o, a, b) -> rebind());
     rebind();
+  }
+
+  private void coverFit() {
+    javafx.scene.image.Image image = video.getImage();
+    if (image == null || getWidth() <= 0 || getHeight() <= 0) {
+      return;
+    }
+    double scale = Math.max(getWidth() / image.getWidth(), getHeight() / image.getHeight());
+    double w = image.getWidth() * scale;
+    double h = image.getHeight() * scale;
+    video.setFitWidth(w);
+    video.setFitHeight(h);
+    video.relocate((getWidth() - w) / 2, (getHeight() - h) / 2);
   }
 
   private static Region badge(String icon, String styleClass) {

@@ -64,7 +64,12 @@ public final class LocalWebinar implements InviteLinks, AutoCloseable {
   private LocalWebinar(PodiumServer server, String apiKey, String title, String hostName) {
     this.server = server;
     this.apiKey = apiKey;
-    this.fingerprint = server.tlsFingerprint().orElse(null);
+    // As 64 lower-case hex digits, the form join links carry (the server prints colon pairs).
+    this.fingerprint =
+        server
+            .tlsFingerprint()
+            .map(f -> f.replace(":", "").toLowerCase(java.util.Locale.ROOT))
+            .orElse(null);
     this.apiBase = (fingerprint != null ? "https" : "http") + "://127.0.0.1:" + server.httpPort();
     ObjectNode meeting = JSON.createObjectNode().put("ExternalMeetingId", title);
     this.primary = call("POST", "/meetings", meeting).get("Meeting");

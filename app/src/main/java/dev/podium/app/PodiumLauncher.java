@@ -19,6 +19,29 @@ public final class PodiumLauncher {
       PodiumServerMain.main(rest.toArray(String[]::new));
       return;
     }
+    if (!hasDisplay() && !Boolean.getBoolean("podium.forceUi")) {
+      System.err.println(
+          "No display found: starting the headless Podium server instead"
+              + " (pass --server to choose it explicitly).");
+      PodiumServerMain.main(rest.toArray(String[]::new));
+      return;
+    }
     Application.launch(PodiumApp.class, args);
+  }
+
+  /** On Linux/BSD a window needs an X11 or Wayland display; other systems always have one. */
+  static boolean hasDisplay() {
+    String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    if (os.contains("win") || os.contains("mac")) {
+      return true;
+    }
+    if ("Monocle".equals(System.getProperty("glass.platform"))) {
+      return true;
+    }
+    return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"));
+  }
+
+  private static boolean notBlank(String value) {
+    return value != null && !value.isBlank();
   }
 }

@@ -27,6 +27,9 @@ public interface MeetingGateway extends AutoCloseable {
   /** Leaves the meeting. */
   CompletableFuture<MeetingSessionStatus> leave();
 
+  /** Whether the microphone is muted now. */
+  boolean isMuted();
+
   /** Mutes or unmutes the microphone. */
   CompletableFuture<MeetingSessionStatus> setMuted(boolean muted);
 

@@ -89,6 +89,11 @@ public final class SdkMeetingGateway implements MeetingGateway {
   }
 
   @Override
+  public boolean isMuted() {
+    return session.isLocalMuted();
+  }
+
+  @Override
   public CompletableFuture<MeetingSessionStatus> setMuted(boolean muted) {
     return session.realtimeSetLocalMute(muted);
   }

@@ -115,6 +115,9 @@ public final class MeetingViewModel {
   /** Call once the gateway's start() completed OK: learns the role the server gave. */
   public void onJoined() {
     applySelf(gateway.self());
+    if (mode.get() == MeetingMode.PRESENTER) {
+      muted.set(gateway.isMuted());
+    }
     connection.set(ConnectionState.GOOD);
   }
 
@@ -357,6 +360,8 @@ public final class MeetingViewModel {
             }
             mode.set(MeetingMode.PRESENTER);
             chat.sendAllowedProperty().set(true);
+            // On stage muted: the viewer unmutes when ready (Ctrl+D).
+            request("Muting", gateway.setMuted(true), () -> muted.set(true));
             banner.set("You are on the stage. Your microphone is muted until you unmute.");
             notifier.accept("You are on the stage");
           });

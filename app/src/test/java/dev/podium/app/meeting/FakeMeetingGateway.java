@@ -87,9 +87,17 @@ public final class FakeMeetingGateway implements MeetingGateway {
     return CompletableFuture.completedFuture(MeetingSessionStatus.of(StatusCode.LEFT, "left"));
   }
 
+  private volatile boolean muted = true;
+
+  @Override
+  public boolean isMuted() {
+    return muted;
+  }
+
   @Override
   public CompletableFuture<MeetingSessionStatus> setMuted(boolean muted) {
     calls.add("mute " + muted);
+    this.muted = muted;
     return ok();
   }
 

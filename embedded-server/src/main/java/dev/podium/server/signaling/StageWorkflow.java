@@ -141,11 +141,22 @@ final class StageWorkflow {
         }
         room.rooms.meetings().deleteAttendee(room.meeting.meetingId(), AttendeeId.parse(target));
         return Room.status(requestId, StatusCode.OK, "removed");
+      case "start-transcription":
+        try {
+          room.startTranscription("en-US");
+          return Room.status(requestId, StatusCode.OK, "captions started");
+        } catch (dev.podium.server.transcription.TranscriptionException e) {
+          return Room.status(requestId, StatusCode.INTERNAL_ERROR, e.getMessage());
+        }
+      case "stop-transcription":
+        room.stopTranscription();
+        return Room.status(requestId, StatusCode.OK, "captions stopped");
       default:
         return Room.status(
             requestId,
             StatusCode.BAD_REQUEST,
-            "action must be bring-to-stage, dismiss, send-back, mute or remove");
+            "action must be bring-to-stage, dismiss, send-back, mute, remove, start-transcription"
+                + " or stop-transcription");
     }
   }
 

@@ -404,6 +404,19 @@ public final class LightPeer implements AutoCloseable {
     }
   }
 
+  /** Sees every decrypted RTP packet (on the engine's selector thread; return quickly). */
+  @FunctionalInterface
+  public interface PacketListener {
+    void onRtp(String kind, int payloadLength, long arrivalNanos);
+  }
+
+  private volatile PacketListener packetListener;
+
+  /** Observes each decrypted RTP packet's kind and payload size, e.g. to time an event. */
+  public void setPacketListener(PacketListener listener) {
+    this.packetListener = listener;
+  }
+
   private void onSrtp(byte[] data, int length, ByteBuf buf) {
     int second = data[1] & 0xFF;
     if (second >= 192 && second <= 223) { // RTCP packet types 192-223 (RFC 5761 §4)
@@ -429,6 +442,10 @@ public final class LightPeer implements AutoCloseable {
             && Vp8Payload.startsKeyFrame(data, rtp.payloadOffset(), rtp.payloadLength());
     if (firstMediaNanos == 0) {
       firstMediaNanos = System.nanoTime();
+    }
+    PacketListener listener = packetListener;
+    if (listener != null) {
+      listener.onRtp(kind, rtp.payloadLength(), System.nanoTime());
     }
     StreamCounter counter = streams.computeIfAbsent(ssrc, StreamCounter::new);
     boolean needsKeyFrame =

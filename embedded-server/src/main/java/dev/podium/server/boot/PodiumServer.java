@@ -159,6 +159,24 @@ public final class PodiumServer implements AutoCloseable {
                 ? config.dataDirectory()
                 : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "podium-models"));
     metrics.gauge("podium_signaling_participants", "Joined attendees", rooms::participantCount);
+    metrics.gauge(
+        "podium_audio_mixer_ticks_total", "Mixer ticks (20 ms)", () -> rooms.mixerTotals().ticks());
+    metrics.gauge(
+        "podium_audio_mixer_encodes_total",
+        "Opus encodes by the mixers",
+        () -> rooms.mixerTotals().encoderInvocations());
+    metrics.gauge(
+        "podium_audio_mixer_concealed_frames_total",
+        "Frames the mixers concealed (loss or late packets)",
+        () -> rooms.mixerTotals().concealedFrames());
+    metrics.gauge(
+        "podium_audio_mixer_tick_seconds_max",
+        "Longest mixer tick in any live meeting",
+        () -> rooms.mixerTotals().maxTickNanos() / 1e9);
+    metrics.gauge(
+        "podium_audio_mixer_tick_seconds_last",
+        "Latest mixer tick time (largest over live meetings)",
+        () -> rooms.mixerTotals().lastTickNanos() / 1e9);
     SignalingExtension signaling = new SignalingExtension(rooms);
     HttpPipelineExtension extra =
         extensionFactory == null

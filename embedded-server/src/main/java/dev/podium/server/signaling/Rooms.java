@@ -242,6 +242,32 @@ public final class Rooms implements MeetingListener, TranscriptionControl, AutoC
         .toList();
   }
 
+  /** Mixer counters summed over the live primaries (max for the longest tick). */
+  public dev.podium.media.audio.AudioMixerStats mixerTotals() {
+    long ticks = 0;
+    long encodes = 0;
+    long decodes = 0;
+    long concealed = 0;
+    long late = 0;
+    long maxTick = 0;
+    long lastTick = 0;
+    for (Room room : rooms.values()) {
+      if (room.audio == null) {
+        continue;
+      }
+      var stats = room.audio.mixer().stats();
+      ticks += stats.ticks();
+      encodes += stats.encoderInvocations();
+      decodes += stats.decoderInvocations();
+      concealed += stats.concealedFrames();
+      late += stats.latePackets();
+      maxTick = Math.max(maxTick, stats.maxTickNanos());
+      lastTick = Math.max(lastTick, stats.lastTickNanos());
+    }
+    return new dev.podium.media.audio.AudioMixerStats(
+        ticks, encodes, decodes, concealed, 0, late, 0, 0, 0, 0, 0, lastTick, maxTick);
+  }
+
   /** Joined participants over all rooms. */
   public int participantCount() {
     return rooms.values().stream().mapToInt(Room::size).sum();

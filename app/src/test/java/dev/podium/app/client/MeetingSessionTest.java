@@ -85,9 +85,7 @@ class MeetingSessionTest {
       aliceEvents.await("tileAdded bob");
       VideoTile aliceAtBob = bobEvents.tilesAdded().get(0);
       assertThat(aliceAtBob.attendeeId()).isEqualTo(alice.self().attendeeId());
-      if (Boolean.getBoolean("podium.test.videoFrames")) {
-        assertFramesDecoded(alice, bob, aliceAtBob, aliceEvents, bobEvents);
-      }
+      assertFramesDecoded(alice, bob, aliceAtBob, aliceEvents, bobEvents);
       assertThat(bob.videoTiles()).extracting(VideoTile::externalUserId).containsExactly("alice");
 
       // The meeting audio reaches the PCM listener (silence from the headless module, decoded).
@@ -215,10 +213,9 @@ class MeetingSessionTest {
   }
 
   /**
-   * Frames decoded both ways at the sizes sent. Opt-in ({@code -Dpodium.test.videoFrames=true})
-   * until the server forwards the best simulcast layer that flows: while libwebrtc sends only the
-   * low layer (its bandwidth estimate starts at 300 kbps) a server forwarding the top layer sends
-   * nothing (docs/sdk.md).
+   * Frames decoded both ways at the sizes sent. The server forwards the best simulcast layer that
+   * actually flows (libwebrtc starts with only the low layer while its bandwidth estimate is low),
+   * so frames arrive from the start and grow to the full size once the high layer flows.
    */
   private static void assertFramesDecoded(
       MeetingSession alice,

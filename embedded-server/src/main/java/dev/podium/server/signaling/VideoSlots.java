@@ -36,7 +36,7 @@ final class VideoSlots {
    * the ones it no longer sends; tells the refused client why (then the answer follows).
    */
   Grant grant(Participant p, OfferedMedia offered) {
-    boolean wasFull = cameraFull();
+    boolean wasFull = wasFull(p);
     Set<String> refused = new HashSet<>();
     p.cameraGrants.retainAll(offered.camera());
     boolean cameraRefused = false;
@@ -90,7 +90,7 @@ final class VideoSlots {
 
   /** {@code p} sends nothing any more (left, demoted, media closed). */
   void release(Participant p) {
-    boolean wasFull = cameraFull();
+    boolean wasFull = wasFull(p);
     p.cameraGrants.clear();
     p.contentGrants.clear();
     availabilityMayHaveChanged(wasFull);
@@ -99,6 +99,11 @@ final class VideoSlots {
   /** Whether {@code p} may start sending camera video now. */
   boolean canSendCamera(Participant p) {
     return !p.cameraGrants.isEmpty() || cameraHolders(p) < maxVideoSenders;
+  }
+
+  /** Whether the camera slots are full, counting {@code p}'s even if it has just left the stage. */
+  private boolean wasFull(Participant p) {
+    return cameraHolders(p) + (p.cameraGrants.isEmpty() ? 0 : 1) >= maxVideoSenders;
   }
 
   private boolean cameraFull() {

@@ -43,6 +43,13 @@ final class MediaControl {
   private VideoDeviceSource camera;
   private CustomVideoSource generatedSource;
   private VideoTrack generatedTrack;
+  private CustomVideoSource contentSource;
+  private VideoTrack contentTrack;
+  private LocalVideoFeed contentFeed;
+  private boolean sharingContent;
+
+  /** Content share video: at most 1280x720 at 15 fps (seed). */
+  static final VideoFormat MAX_CONTENT_FORMAT = new VideoFormat(1280, 720, 15);
 
   MediaControl(SessionCore core) {
     this.core = core;
@@ -74,6 +81,9 @@ final class MediaControl {
     core.tiles.assignSlots(peer);
     if (localVideoTrack != null) {
       peer.setLocalVideo(localVideoTrack, videoSimulcast);
+    }
+    if (sharingContent) {
+      peer.setContentVideo(contentTrack);
     }
   }
 
@@ -172,11 +182,17 @@ final class MediaControl {
     core.stack.audioFeedHold();
     String sdp = peer.createOffer(false);
     Map<String, String> bindings = core.tiles.bindings(peer);
+    String contentMid = sharingContent ? peer.contentMid() : null;
     ServerMessage reply;
     try {
       reply =
           client
-              .request(new ClientMessage.Offer(core.nextId(), sdp, bindings))
+              .request(
+                  new ClientMessage.Offer(
+                      core.nextId(),
+                      sdp,
+                      bindings,
+                      contentMid == null ? null : java.util.List.of(contentMid)))
               .get(core.options.operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       peer.rollback();
@@ -191,11 +207,125 @@ final class MediaControl {
       LOG.debug("{}: negotiated with video bindings {}", core.name, bindings);
       peer.applyAnswer(answer.sdp());
       core.stack.audioFeedRelease(peer.isConnected());
+      if (contentMid != null && isInactive(answer.sdp(), contentMid)) {
+        contentRefused = true;
+      }
+      sendVideoPreferences();
     } else {
       peer.rollback();
       core.stack.audioFeedRelease(peer.isConnected());
       throw new IllegalStateException(
           "the server refused the offer: " + SessionCore.statusOf(reply));
+    }
+  }
+
+  /** Set when the last answer refused the content share (the meeting has its share already). */
+  private boolean contentRefused;
+
+  /** Whether the answer's m-section {@code mid} is inactive (a refused sending m-line). */
+  static boolean isInactive(String sdp, String mid) {
+    for (String section : sdp.split("\r\nm=")) {
+      if (section.contains("\r\na=mid:" + mid + "\r\n")) {
+        return section.contains("\r\na=inactive");
+      }
+    }
+    return false;
+  }
+
+  /** Tells the server the tiles' render sizes and priorities (fire and forget). */
+  void sendVideoPreferences() {
+    SignalingClient client = core.signaling;
+    java.util.List<ClientMessage.VideoPreference> preferences = core.tiles.preferences();
+    if (preferences.isEmpty()
+        || client == null
+        || !client.isOpen()
+        || core.state != SessionCore.State.STARTED) {
+      return;
+    }
+    client.request(new ClientMessage.VideoPreferences(core.nextId(), preferences));
+  }
+
+  // =================================================================== content share
+
+  void startContentShare(LocalVideoSource source, CompletableFuture<MeetingSessionStatus> result) {
+    if (core.state != SessionCore.State.STARTED || peer == null) {
+      core.events.complete(result, SessionCore.notConnected());
+      return;
+    }
+    if (!(source instanceof LocalVideoSource.Generated generated)) {
+      core.events.complete(
+          result,
+          MeetingSessionStatus.failed(
+              ClientFailure.DEVICE_FAILED, "content share takes frames from a generator"));
+      return;
+    }
+    try {
+      stopContentFeed();
+      if (contentSource == null) {
+        contentSource = core.stack.own(new CustomVideoSource());
+        contentTrack =
+            core.stack.factory.createVideoTrack(core.name + "-content-video", contentSource);
+      }
+      VideoFormat asked = generated.format();
+      VideoFormat format =
+          new VideoFormat(
+              Math.min(asked.width(), MAX_CONTENT_FORMAT.width()),
+              Math.min(asked.height(), MAX_CONTENT_FORMAT.height()),
+              Math.min(asked.fps(), MAX_CONTENT_FORMAT.fps()));
+      contentFeed = new LocalVideoFeed(contentSource, format, generated.generator());
+      contentFeed.start(core.videoThread);
+      sharingContent = true;
+      contentRefused = false;
+      peer.setContentVideo(contentTrack);
+      negotiate();
+    } catch (RuntimeException e) {
+      stopContentShare(false);
+      core.events.complete(
+          result, MeetingSessionStatus.failed(ClientFailure.NEGOTIATION_FAILED, e.getMessage()));
+      return;
+    }
+    if (contentRefused) {
+      MeetingSessionStatus refused =
+          MeetingSessionStatus.of(
+              StatusCode.CONTENT_SHARE_UNAVAILABLE, "someone else is sharing content");
+      stopContentShare(true);
+      String self = selfId();
+      core.events.emit(o -> o.onContentShareStopped(self, refused));
+      core.events.complete(result, refused);
+      return;
+    }
+    String self = selfId();
+    core.events.emit(o -> o.onContentShareStarted(self));
+    core.events.complete(result, MeetingSessionStatus.ok());
+  }
+
+  void stopContentShare() {
+    if (sharingContent) {
+      stopContentShare(true);
+      String self = selfId();
+      core.events.emit(o -> o.onContentShareStopped(self, MeetingSessionStatus.ok()));
+    }
+  }
+
+  private String selfId() {
+    return core.self == null ? null : core.self.attendeeId();
+  }
+
+  private void stopContentShare(boolean renegotiate) {
+    stopContentFeed();
+    sharingContent = false;
+    if (peer != null) {
+      peer.setContentVideo(null);
+      if (renegotiate) {
+        renegotiateSoon();
+      }
+    }
+  }
+
+  private void stopContentFeed() {
+    if (contentFeed != null) {
+      contentFeed.stop();
+      contentFeed = null;
     }
   }
 
@@ -361,6 +491,7 @@ final class MediaControl {
   /** The session ended: stop local sources and close the peer connection. */
   void close() {
     stopLocalSource();
+    stopContentFeed();
     if (peer != null) {
       peer.close();
       peer = null;

@@ -3,7 +3,6 @@ package dev.podium.app.client;
 import dev.podium.server.protocol.ClientMessage;
 import dev.podium.server.protocol.ServerMessage.AttendeeInfo;
 import dev.podium.server.protocol.ServerMessage.Hand;
-import dev.podium.server.protocol.SignalMessage;
 import dev.podium.server.protocol.StatusCode;
 import java.util.Base64;
 import java.util.List;
@@ -206,11 +205,6 @@ public final class MeetingSession implements AutoCloseable {
     return result;
   }
 
-  /** Shares content (screen or generated frames). Not supported by the server yet. */
-  public CompletableFuture<MeetingSessionStatus> startContentShare(LocalVideoSource source) {
-    return notSupported("content share");
-  }
-
   // =================================================================== remote video
 
   /**
@@ -233,16 +227,39 @@ public final class MeetingSession implements AutoCloseable {
   }
 
   /**
-   * Records the size a tile is drawn at so the server can pick the simulcast layer. Stored now;
-   * sent once the server accepts layer hints (not in protocol version 1 yet).
+   * The size a tile is drawn at, so the server forwards the smallest simulcast layer that covers
+   * it; sent to the server ({@code video-preferences}) now and after each renegotiation.
    */
   public void setVideoTileRenderSize(int tileId, int width, int height) {
     core.tiles.setRenderSize(tileId, width, height);
+    core.onControl(core.media::sendVideoPreferences);
   }
 
-  /** Records a tile's priority (higher first) for the server; stored, sent later (see above). */
+  /**
+   * A tile's priority (higher first): under bandwidth pressure lower-priority tiles drop to the low
+   * layer, then pause ({@link MeetingSessionObserver#onVideoTilePausedByBandwidth}), first.
+   */
   public void setVideoTilePriority(int tileId, int priority) {
     core.tiles.setPriority(tileId, priority);
+    core.onControl(core.media::sendVideoPreferences);
+  }
+
+  /**
+   * Shares content (a screen or a file; here frames from {@code source}, e.g. a {@link
+   * LocalVideoSource.Generated} fed by a screen grabber) as a second source of this attendee, which
+   * others see as {@code <attendeeId>#content}. Capped at 1280x720 and 15 fps. Completes with OK
+   * once the server accepted it, or {@code CONTENT_SHARE_UNAVAILABLE} when the meeting already has
+   * its content share.
+   */
+  public CompletableFuture<MeetingSessionStatus> startContentShare(LocalVideoSource source) {
+    CompletableFuture<MeetingSessionStatus> result = new CompletableFuture<>();
+    core.onControl(() -> core.media.startContentShare(source, result));
+    return result;
+  }
+
+  /** Stops sharing content (no-op when not sharing). */
+  public void stopContentShare() {
+    core.onControl(core.media::stopContentShare);
   }
 
   // =================================================================== data messages
@@ -409,12 +426,5 @@ public final class MeetingSession implements AutoCloseable {
           "lifetimeMs must be between 0 and " + MAX_DATA_MESSAGE_LIFETIME_MS);
     }
     return null;
-  }
-
-  private CompletableFuture<MeetingSessionStatus> notSupported(String what) {
-    return core.completed(
-        MeetingSessionStatus.failed(
-            ClientFailure.NOT_SUPPORTED_BY_SERVER,
-            what + " is not in signaling protocol version " + SignalMessage.PROTOCOL_VERSION));
   }
 }

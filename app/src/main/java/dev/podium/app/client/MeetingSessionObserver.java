@@ -116,9 +116,23 @@ public interface MeetingSessionObserver {
    */
   default void onStageInvitationReceived(PromotionCredentials credentials) {}
 
-  /** Content share of an attendee started. Not sent by the server yet. */
+  /**
+   * Content share of an attendee started: this attendee's own (the server accepted it), or another
+   * attendee's (its {@code <attendeeId>#content} source appeared; {@code attendeeId} is the
+   * sharer's, without the suffix).
+   */
   default void onContentShareStarted(String attendeeId) {}
 
-  /** Content share of an attendee stopped. Not sent by the server yet. */
+  /**
+   * Content share of an attendee stopped: {@code OK} when stopped by its sharer, {@code
+   * CONTENT_SHARE_UNAVAILABLE} when this attendee's share was refused because the meeting already
+   * has its content share(s).
+   */
   default void onContentShareStopped(String attendeeId, MeetingSessionStatus status) {}
+
+  /**
+   * The server paused ({@code paused} true) or resumed a remote tile because this client's downlink
+   * is too narrow for all of them (lower-priority tiles first); show it as paused, not frozen.
+   */
+  default void onVideoTilePausedByBandwidth(VideoTile tile, boolean paused) {}
 }

@@ -45,6 +45,7 @@ final class PeerSession {
   private final AudioTrackSink remoteAudioSink;
   private final List<RemoteVideoSlot> slots = new ArrayList<>();
   private RTCRtpTransceiver videoSender;
+  private RTCRtpTransceiver contentSender;
   private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
   private boolean closed;
@@ -239,6 +240,34 @@ final class PeerSession {
       videoSender.getSender().replaceTrack(track);
       videoSender.setDirection(RTCRtpTransceiverDirection.SEND_ONLY);
     }
+  }
+
+  /**
+   * Sends {@code track} as a content share on its own send-only transceiver (added on first use,
+   * one stream, no simulcast), or stops sending it when {@code track} is null. Renegotiate
+   * afterwards, naming {@link #contentMid()} in the offer's {@code contentMids}.
+   */
+  void setContentVideo(VideoTrack track) {
+    if (track == null) {
+      if (contentSender != null) {
+        contentSender.setDirection(RTCRtpTransceiverDirection.INACTIVE);
+      }
+      return;
+    }
+    if (contentSender == null) {
+      RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
+      init.direction = RTCRtpTransceiverDirection.SEND_ONLY;
+      init.streamIds = List.of(name + "#content");
+      contentSender = pc.addTransceiver(track, init);
+    } else {
+      contentSender.getSender().replaceTrack(track);
+      contentSender.setDirection(RTCRtpTransceiverDirection.SEND_ONLY);
+    }
+  }
+
+  /** The content share transceiver's mid once negotiated, else null. */
+  String contentMid() {
+    return contentSender == null ? null : contentSender.getMid();
   }
 
   /** Closes the connection (bounded); the stack's sources stay for a successor. Idempotent. */

@@ -57,6 +57,8 @@ final class SignalingDispatch implements SignalingClient.Handler {
       onVolumes(v);
     } else if (message instanceof ServerMessage.Data d) {
       onData(d);
+    } else if (message instanceof ServerMessage.VideoPaused paused) {
+      core.tiles.pausedByBandwidth(paused.sourceIds());
     } else if (message instanceof ServerMessage.VideoAvailability va) {
       core.media.setVideoAvailability(va.canStartLocalVideo());
     } else if (message instanceof ServerMessage.Demoted d) {

@@ -1,5 +1,6 @@
 package dev.podium.app.client;
 
+import dev.podium.server.protocol.ClientMessage;
 import dev.podium.server.protocol.ServerMessage.SourceInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ final class TileBook {
   private final Map<Integer, int[]> renderHints = new ConcurrentHashMap<>();
   private final Map<String, RemoteTile> bySource = new LinkedHashMap<>();
   private List<SourceInfo> sources = List.of();
+  private Set<String> pausedSources = Set.of();
   private int nextTileId = 1;
 
   TileBook(SessionCore core) {
@@ -58,10 +60,33 @@ final class TileBook {
 
   /** The server's full source list: tell observers, then add and remove tiles. */
   void sourcesChanged(List<SourceInfo> now) {
+    Set<String> sharedBefore = contentSharers(sources);
+    Set<String> sharedNow = contentSharers(now);
+    for (String sharer : sharedNow) {
+      if (!sharedBefore.contains(sharer)) {
+        core.events.emit(o -> o.onContentShareStarted(sharer));
+      }
+    }
+    for (String sharer : sharedBefore) {
+      if (!sharedNow.contains(sharer)) {
+        core.events.emit(o -> o.onContentShareStopped(sharer, MeetingSessionStatus.ok()));
+      }
+    }
     sources = List.copyOf(now);
     List<SourceInfo> list = sources;
     core.events.emit(o -> o.onRemoteVideoSourcesChanged(list));
     reconcile();
+  }
+
+  /** Attendee ids (without {@code #content}) of the content shares among {@code list}. */
+  private static Set<String> contentSharers(List<SourceInfo> list) {
+    Set<String> sharers = new HashSet<>();
+    for (SourceInfo s : list) {
+      if ("content".equals(s.kind()) && s.attendeeId().endsWith("#content")) {
+        sharers.add(s.attendeeId().substring(0, s.attendeeId().length() - "#content".length()));
+      }
+    }
+    return sharers;
   }
 
   /** Adds tiles for new sources, removes tiles of gone ones, and renegotiates if needed. */
@@ -142,6 +167,37 @@ final class TileBook {
       }
     }
     return bindings;
+  }
+
+  /**
+   * The preferences the server gets for the tiles: render size and priority as the application set
+   * them. The SDK's priority is "higher first"; the wire's is "lower first", hence the sign.
+   */
+  List<ClientMessage.VideoPreference> preferences() {
+    List<ClientMessage.VideoPreference> list = new ArrayList<>();
+    for (RemoteTile tile : bySource.values()) {
+      int[] hint = renderHints.get(tile.tile().tileId());
+      if (hint != null) {
+        list.add(
+            new ClientMessage.VideoPreference(
+                tile.tile().sourceId(), -hint[2], hint[0], hint[1], false));
+      }
+    }
+    return list;
+  }
+
+  /** The server's list of sources it paused for bandwidth: observers hear of each change. */
+  void pausedByBandwidth(List<String> sourceIds) {
+    Set<String> now = Set.copyOf(sourceIds);
+    for (RemoteTile tile : bySource.values()) {
+      String id = tile.tile().sourceId();
+      boolean paused = now.contains(id);
+      if (paused != pausedSources.contains(id)) {
+        VideoTile changed = tile.tile();
+        core.events.emit(o -> o.onVideoTilePausedByBandwidth(changed, paused));
+      }
+    }
+    pausedSources = now;
   }
 
   /** The session ended: every tile is removed (observers told). */

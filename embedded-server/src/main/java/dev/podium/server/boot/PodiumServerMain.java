@@ -70,6 +70,19 @@ public final class PodiumServerMain implements Callable<Integer> {
   int maxReplicas = MeetingLimits.DEFAULTS.maxReplicasPerPrimary();
 
   @Option(
+      names = "--max-video-senders",
+      paramLabel = "N",
+      description =
+          "Attendees sending camera video at once per meeting. Default: ${DEFAULT-VALUE}.")
+  int maxVideoSenders = MeetingLimits.DEFAULTS.maxVideoSenders();
+
+  @Option(
+      names = "--max-content-shares",
+      paramLabel = "N",
+      description = "Content shares at once per meeting, 1 or 2. Default: ${DEFAULT-VALUE}.")
+  int maxContentShares = MeetingLimits.DEFAULTS.maxContentShares();
+
+  @Option(
       names = "--primary-idle-timeout",
       paramLabel = "DURATION",
       converter = DurationConverter.class,
@@ -136,7 +149,9 @@ public final class PodiumServerMain implements Callable<Integer> {
               MeetingLimits.DEFAULTS
                   .withMaxConnectedAttendees(maxAttendees)
                   .withMaxReplicasPerPrimary(maxReplicas)
-                  .withPrimaryIdleTimeout(primaryIdleTimeout),
+                  .withPrimaryIdleTimeout(primaryIdleTimeout)
+                  .withMaxVideoSenders(maxVideoSenders)
+                  .withMaxContentShares(maxContentShares),
               publicAddress,
               tlsSettings,
               RateLimitSettings.DEFAULTS);

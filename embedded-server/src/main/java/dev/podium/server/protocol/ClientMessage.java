@@ -1,5 +1,6 @@
 package dev.podium.server.protocol;
 
+import java.util.List;
 import java.util.Map;
 
 /** Messages a client sends to the server. */
@@ -25,10 +26,32 @@ public sealed interface ClientMessage extends SignalMessage {
    * An SDP offer for the attendee's one peer connection (first or renegotiation). {@code
    * videoBindings} maps the mids of the client's receive-only video m-lines to the source ids it
    * wants on them (from {@link ServerMessage.Sources}); the audio m-line always carries the
-   * meeting's audio.
+   * meeting's audio. {@code contentMids} (optional) names the client's sending m-lines that carry a
+   * content share (a screen or a file: video, and optional content audio) rather than its camera
+   * and microphone.
    */
-  record Offer(String requestId, String sdp, Map<String, String> videoBindings)
+  record Offer(
+      String requestId, String sdp, Map<String, String> videoBindings, List<String> contentMids)
+      implements ClientMessage {
+
+    /** An offer without content share m-lines. */
+    public Offer(String requestId, String sdp, Map<String, String> videoBindings) {
+      this(requestId, sdp, videoBindings, null);
+    }
+  }
+
+  /**
+   * What the client wants of the remote video sources it receives: per source its priority (lower
+   * is more important), the rendered tile size in pixels (0: no limit) and whether it paused the
+   * source itself. Applied to the receive m-lines bound to those sources, now and after later
+   * offers; answered with a status.
+   */
+  record VideoPreferences(String requestId, List<VideoPreference> preferences)
       implements ClientMessage {}
+
+  /** One entry of {@link VideoPreferences}. */
+  record VideoPreference(
+      String sourceId, int priority, int maxWidth, int maxHeight, boolean paused) {}
 
   /** The attendee muted or unmuted its microphone; others are told. */
   record SetMute(String requestId, boolean muted) implements ClientMessage {}

@@ -65,6 +65,12 @@ public sealed interface ServerMessage extends SignalMessage {
   /** Whether this attendee may start sending video now. */
   record VideoAvailability(boolean canStartLocalVideo) implements ServerMessage {}
 
+  /**
+   * The remote sources this client receives that the server has paused because its downlink is too
+   * narrow for them (lower-priority tiles first); the full list, sent whenever it changes.
+   */
+  record VideoPaused(List<String> sourceIds) implements ServerMessage {}
+
   /** This connection is promoted into the primary meeting as {@code as}. */
   record Promoted(String requestId, AttendeeInfo as) implements ServerMessage {}
 

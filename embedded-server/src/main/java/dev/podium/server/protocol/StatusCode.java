@@ -36,6 +36,8 @@ public enum StatusCode {
   THROTTLED(false),
   /** This attendee may not send video now (replica viewer, or 25 senders already). */
   VIDEO_SEND_UNAVAILABLE(false),
+  /** The meeting already has its maximum of content shares (one by default). */
+  CONTENT_SHARE_UNAVAILABLE(false),
   /** Replica viewers cannot send media or data messages until promoted. */
   NOT_PERMITTED(false),
   /** Promotion refused: the credentials are unknown, revoked or malformed. */

@@ -2,9 +2,15 @@ package dev.podium.server.signaling;
 
 import dev.podium.media.session.MediaSession;
 import dev.podium.server.meeting.Attendee;
+import dev.podium.server.protocol.ClientMessage;
 import dev.podium.server.protocol.ServerMessage;
 import dev.podium.server.protocol.SignalCodec;
 import io.netty.channel.Channel;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -36,6 +42,24 @@ final class Participant {
 
   /** Raised-hand time (epoch ms), or 0. */
   long handRaisedAt;
+
+  /** The last offer's sending m-lines by what they carry (see {@link OfferedMedia}). */
+  OfferedMedia offered = OfferedMedia.NONE;
+
+  /** Sending camera m-lines holding one of the meeting's video sender slots. */
+  final Set<String> cameraGrants = new HashSet<>();
+
+  /** Sending content m-lines (video, and audio with it) holding a content share slot. */
+  final Set<String> contentGrants = new HashSet<>();
+
+  /** Receive m-line → source id, as bound by the last offer. */
+  Map<String, String> videoBindings = Map.of();
+
+  /** The client's video preferences by source id. */
+  final Map<String, ClientMessage.VideoPreference> videoPreferences = new HashMap<>();
+
+  /** Source ids last reported in {@code video-paused}. */
+  List<String> pausedSources = List.of();
 
   /** Primary credentials a host issued to bring this viewer to the stage (token kept to resend). */
   StageCredentials stageCredentials;

@@ -75,22 +75,50 @@ final class Promotions {
       room.broadcastGroup(Room.presence(primaryAttendee, PresenceState.JOINED), viewer);
       room.stage.sendHandQueueToHosts();
       viewer.send(new ServerMessage.Promoted(requestId, Room.info(primaryAttendee, viewer.muted)));
-      viewer.send(new ServerMessage.VideoAvailability(room.canStartLocalVideo(viewer)));
+      // What the viewer already sends takes the primary's slots now, if there are any left.
+      VideoSlots.Grant grant = room.primary().videoSlots.grant(viewer, viewer.offered);
+      if (!grant.cameraRefused()) {
+        viewer.send(new ServerMessage.VideoAvailability(room.canStartLocalVideo(viewer)));
+      }
       Room.log.info("viewer {} promoted as {}", viewer.attendeeId(), primaryAttendee.attendeeId());
       room.updateListener(viewer);
       return null;
     }
   }
 
-  /** Media loop: publish the promoted viewer's producers into the primary router. */
+  /**
+   * Media loop: publish the promoted viewer's producers into the primary router: its microphone,
+   * and the video (and content audio) m-lines that hold a slot of the primary.
+   */
   void pipeViewerIntoPrimary(MediaSession media) {
-    for (Producer producer : room.router.producers()) {
-      if (producer.upstream() == null && producer.ownerId().equals(media.id())) {
-        String id = Room.PROMOTED_PREFIX + producer.id();
-        if (room.primary().router.producer(id) == null && !room.primary().router.isClosed()) {
-          room.primary().router.pipeFrom(producer, id);
+    synchronized (room.lock) {
+      Participant viewer = room.rooms.participantOfSession(media.id());
+      if (viewer == null || viewer.promotion == null) {
+        return;
+      }
+      for (Producer producer : room.router.producers()) {
+        if (producer.upstream() == null
+            && producer.ownerId().equals(media.id())
+            && holdsSlot(viewer, producer)) {
+          pipe(producer);
         }
       }
+    }
+  }
+
+  private static boolean holdsSlot(Participant viewer, Producer producer) {
+    String mid = producer.id().substring(producer.id().lastIndexOf('/') + 1);
+    if (viewer.cameraGrants.contains(mid) || viewer.contentGrants.contains(mid)) {
+      return true;
+    }
+    return producer.kind() == dev.podium.media.routing.MediaKind.AUDIO
+        && !viewer.offered.isContent(mid);
+  }
+
+  private void pipe(Producer producer) {
+    String id = Room.PROMOTED_PREFIX + producer.id();
+    if (room.primary().router.producer(id) == null && !room.primary().router.isClosed()) {
+      room.primary().router.pipeFrom(producer, id);
     }
   }
 
@@ -104,6 +132,7 @@ final class Promotions {
       viewer.promotion = null;
       Room primaryRoom = promotion.primaryRoom();
       primaryRoom.promoted.remove(promotion.primaryAttendee().attendeeId());
+      primaryRoom.videoSlots.release(viewer);
       room.rooms.meetings().disconnected(promotion.primaryAttendee());
       MediaSession media = viewer.media;
       if (media != null) {

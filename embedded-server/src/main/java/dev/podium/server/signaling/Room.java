@@ -63,8 +63,8 @@ final class Room implements RouterListener {
   static final double DATA_MESSAGES_PER_SECOND = 50;
   static final double DATA_MESSAGE_BURST = 100;
 
-  /** Seed: up to 25 video senders per meeting. */
-  static final int MAX_VIDEO_SENDERS = 25;
+  /** Suffix of a content share's attendee id (Chime's convention: {@code <attendeeId>#content}). */
+  static final String CONTENT_SUFFIX = "#content";
 
   /** Id prefix of a promoted viewer's producers piped into the primary router. */
   static final String PROMOTED_PREFIX = "promoted:";
@@ -85,6 +85,9 @@ final class Room implements RouterListener {
   private final DataMessages data = new DataMessages();
   final StageWorkflow stage = new StageWorkflow(this);
   final Promotions promotions = new Promotions(this);
+
+  /** Primary only: video sender and content share slots of the group. */
+  final VideoSlots videoSlots;
 
   /** Primary only: the meeting's mixer; replicas' viewers listen to it too. */
   final MeetingAudio audio;
@@ -111,8 +114,14 @@ final class Room implements RouterListener {
                   mixerConfig(meeting), OpusCodecs.concentus(), System::currentTimeMillis),
               rooms.engine().eventLoop());
       audio.mixer().setLevelListener(this::onAudioLevels);
+      videoSlots =
+          new VideoSlots(
+              this,
+              rooms.meetings().limits().maxVideoSenders(),
+              rooms.meetings().limits().maxContentShares());
     } else {
       audio = null;
+      videoSlots = null;
     }
   }
 
@@ -279,6 +288,12 @@ final class Room implements RouterListener {
                   public void onSessionClosed(MediaSession closedSession, String reason) {
                     mediaClosed(participant, closedSession, reason);
                   }
+
+                  @Override
+                  public void onConsumerPausedByBandwidth(
+                      MediaSession session, String mid, boolean paused) {
+                    reportPausedSources(participant, session);
+                  }
                 });
     // Replica viewers may not send until promoted: their packets are dropped and counted.
     session.setSendPermitted(!isReplica());
@@ -292,6 +307,8 @@ final class Room implements RouterListener {
         log.info("media of attendee {} closed: {}", participant.attendeeId(), why);
         promotions.demote(
             participant, StatusCode.DEMOTED_ON_DISCONNECT, "the media connection closed");
+        participant.offered = OfferedMedia.NONE;
+        group().videoSlots.release(participant);
       }
     }
   }
@@ -344,11 +361,7 @@ final class Room implements RouterListener {
     if (isReplica() && p.promotion == null) {
       return false;
     }
-    return group().videoSenders() < MAX_VIDEO_SENDERS;
-  }
-
-  private long videoSenders() {
-    return router.producers().stream().filter(pr -> pr.kind() == MediaKind.VIDEO).count();
+    return group().videoSlots.canSendCamera(p);
   }
 
   /** The group's primary room (this one for a primary). */
@@ -362,6 +375,8 @@ final class Room implements RouterListener {
   CompletableFuture<String> offer(Participant participant, ClientMessage.Offer offer) {
     MediaSession media;
     Map<String, String> bindings = new HashMap<>();
+    OfferedMedia offered = OfferedMedia.of(offer.sdp(), offer.contentMids());
+    VideoSlots.Grant grant = VideoSlots.Grant.ALL;
     synchronized (lock) {
       if (participant.gone) {
         return CompletableFuture.failedFuture(new IllegalStateException("not joined"));
@@ -381,34 +396,107 @@ final class Room implements RouterListener {
                   }
                 });
       }
-      if (isReplica() && participant.promotion == null && offersVideo(offer.sdp())) {
-        participant.send(new ServerMessage.VideoAvailability(false));
-        participant.send(
-            new ServerMessage.Status(
-                null,
-                StatusCode.VIDEO_SEND_UNAVAILABLE,
-                "replica viewers cannot send video unless promoted"));
+      participant.offered = offered;
+      participant.videoBindings = Map.copyOf(bindings);
+      if (isReplica() && participant.promotion == null) {
+        if (offered.sendsVideo()) {
+          participant.send(new ServerMessage.VideoAvailability(false));
+          participant.send(
+              new ServerMessage.Status(
+                  null,
+                  StatusCode.VIDEO_SEND_UNAVAILABLE,
+                  "replica viewers cannot send video unless promoted"));
+        }
+      } else {
+        grant = group().videoSlots.grant(participant, offered);
       }
     }
     return media
-        .negotiate(offer.sdp(), bindings)
+        .negotiate(offer.sdp(), bindings, grant.refused())
         .thenApply(
             negotiation -> {
               updateListener(participant);
+              applyVideoPreferences(participant, media);
+              reportPausedSources(participant, media);
               return negotiation.answerSdp();
             });
   }
 
-  private static boolean offersVideo(String sdp) {
-    try {
-      return dev.podium.media.sdp.SessionDescription.parse(sdp).media().stream()
-          .anyMatch(
-              m ->
-                  m.kind() == dev.podium.media.sdp.MediaKind.VIDEO
-                      && m.port() != 0
-                      && m.direction().sends());
-    } catch (RuntimeException e) {
-      return false; // the negotiation reports the parse error
+  // ---- video preferences and pauses ----
+
+  /**
+   * The client's preferences for the sources it receives (priority, tile size, paused), kept per
+   * source and applied to the receive m-lines bound to them, now and after each offer. Returns the
+   * refusal, or null.
+   */
+  String setVideoPreferences(Participant participant, ClientMessage.VideoPreferences request) {
+    if (request.preferences() == null) {
+      return "no preferences";
+    }
+    for (ClientMessage.VideoPreference preference : request.preferences()) {
+      if (preference == null || preference.sourceId() == null) {
+        return "every preference needs a sourceId";
+      }
+      if (preference.maxWidth() < 0 || preference.maxHeight() < 0) {
+        return "maxWidth and maxHeight must not be negative";
+      }
+    }
+    MediaSession media;
+    synchronized (lock) {
+      if (participant.gone) {
+        return null;
+      }
+      for (ClientMessage.VideoPreference preference : request.preferences()) {
+        participant.videoPreferences.put(preference.sourceId(), preference);
+      }
+      // Keep only sources that exist: the map cannot grow beyond the meeting's sources.
+      participant.videoPreferences.keySet().removeIf(id -> router.producer(id) == null);
+      media = participant.media;
+    }
+    applyVideoPreferences(participant, media);
+    return null;
+  }
+
+  private void applyVideoPreferences(Participant participant, MediaSession media) {
+    Map<String, ClientMessage.VideoPreference> byMid = new HashMap<>();
+    synchronized (lock) {
+      participant.videoBindings.forEach(
+          (mid, sourceId) -> {
+            ClientMessage.VideoPreference preference = participant.videoPreferences.get(sourceId);
+            if (preference != null) {
+              byMid.put(mid, preference);
+            }
+          });
+    }
+    byMid.forEach(
+        (mid, preference) -> {
+          media.setConsumerPreferences(
+              mid, preference.priority(), preference.maxWidth(), preference.maxHeight());
+          media.setConsumerPaused(mid, preference.paused());
+        });
+  }
+
+  /**
+   * Media loop: tells the client which of its sources the bandwidth allocator has paused, when that
+   * list changed.
+   */
+  private void reportPausedSources(Participant participant, MediaSession media) {
+    List<String> paused = new ArrayList<>();
+    synchronized (lock) {
+      if (participant.gone || participant.media != media) {
+        return;
+      }
+      participant.videoBindings.forEach(
+          (mid, sourceId) -> {
+            if (media.consumer(mid).map(c -> c.isPausedByBandwidth()).orElse(false)) {
+              paused.add(sourceId);
+            }
+          });
+      paused.sort(Comparator.naturalOrder());
+      if (!paused.equals(participant.pausedSources)) {
+        participant.pausedSources = List.copyOf(paused);
+        participant.send(new ServerMessage.VideoPaused(participant.pausedSources));
+      }
     }
   }
 
@@ -604,6 +692,8 @@ final class Room implements RouterListener {
   /** Closes a participant's media without presence events. */
   private void discard(Participant participant) {
     participant.gone = true;
+    participant.offered = OfferedMedia.NONE;
+    group().videoSlots.release(participant);
     if (participant.resumeDeadline != null) {
       participant.resumeDeadline.cancel(false);
     }
@@ -630,12 +720,27 @@ final class Room implements RouterListener {
       if (owner == null || owner.attendeeId().equals(self)) {
         continue;
       }
+      boolean content = isContent(producer);
       sources.add(
           new SourceInfo(
-              producer.id(), owner.attendeeId().toString(), owner.externalUserId(), "video"));
+              producer.id(),
+              owner.attendeeId() + (content ? CONTENT_SUFFIX : ""),
+              owner.externalUserId(),
+              content ? "content" : "video"));
     }
     sources.sort(Comparator.comparing(SourceInfo::sourceId));
     return sources;
+  }
+
+  /** Whether a producer (or the one it is piped from) is a content share m-line. */
+  boolean isContent(Producer producer) {
+    Producer origin = producer.origin();
+    Participant owner = rooms.participantOfSession(origin.ownerId());
+    if (owner == null) {
+      return false;
+    }
+    String id = origin.id();
+    return owner.offered.isContent(id.substring(id.lastIndexOf('/') + 1));
   }
 
   private boolean isPublic(Producer producer) {
@@ -648,8 +753,12 @@ final class Room implements RouterListener {
       if (producer.kind() == MediaKind.AUDIO) {
         Attendee speaker = rooms.identityOf(producer);
         if (!isReplica() && speaker != null) {
-          audio.addSpeaker(producer, speaker.attendeeId().toString());
-          attachCaptionFeed(producer);
+          if (isContent(producer)) {
+            audio.addSpeaker(producer, speaker.attendeeId() + CONTENT_SUFFIX);
+          } else {
+            audio.addSpeaker(producer, speaker.attendeeId().toString());
+            attachCaptionFeed(producer);
+          }
         }
       } else if (isPublic(producer)) {
         broadcastSources();
@@ -747,7 +856,8 @@ final class Room implements RouterListener {
     if (service == null
         || !service.isRunning()
         || producer.kind() != MediaKind.AUDIO
-        || captionFeeds.containsKey(producer)) {
+        || captionFeeds.containsKey(producer)
+        || isContent(producer)) {
       return;
     }
     Attendee speaker = rooms.identityOf(producer);

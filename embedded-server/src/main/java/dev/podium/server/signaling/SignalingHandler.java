@@ -96,6 +96,15 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
       send(ctx, room.stage.raiseHand(participant, hand));
     } else if (message instanceof ClientMessage.HostAction action) {
       send(ctx, room.stage.hostAction(participant, action));
+    } else if (message instanceof ClientMessage.VideoPreferences preferences) {
+      String refusal = room.setVideoPreferences(participant, preferences);
+      if (refusal == null) {
+        ok(ctx, preferences.requestId());
+      } else {
+        send(
+            ctx,
+            new ServerMessage.Status(preferences.requestId(), StatusCode.BAD_REQUEST, refusal));
+      }
     }
   }
 

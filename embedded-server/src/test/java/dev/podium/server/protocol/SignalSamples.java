@@ -27,9 +27,10 @@ final class SignalSamples {
   static final String DAVE = "0d9c8b7a-6f5e-4d3c-9b2a-1f0e9d8c7b6a";
   static final String ALICE_CAMERA = "src-2e41b7";
   static final String BOB_CAMERA = "src-9c07d3";
+  static final String BOB_CONTENT = "src-c4a810";
   static final String OFFER_SDP =
       "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
-          + "a=group:BUNDLE 0 1 2\r\n...";
+          + "a=group:BUNDLE 0 1 2 3\r\n...";
   static final String ANSWER_SDP =
       "v=0\r\no=podium 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=ice-lite\r\n"
           + "a=group:BUNDLE 0 1 2\r\n...";
@@ -48,7 +49,7 @@ final class SignalSamples {
     clientInfo.put("os", "Linux");
     return List.of(
         new ClientMessage.Join("1", SignalMessage.PROTOCOL_VERSION, "tAk3n...", null, clientInfo),
-        new ClientMessage.Offer("2", OFFER_SDP, Map.of("1", BOB_CAMERA)),
+        new ClientMessage.Offer("2", OFFER_SDP, Map.of("1", BOB_CAMERA), List.of("3")),
         new ClientMessage.SetMute("3", true),
         new ClientMessage.SendData("4", "chat", "aGVsbG8gZXZlcnlvbmU=", 60_000L),
         new ClientMessage.Ping("5"),
@@ -56,7 +57,12 @@ final class SignalSamples {
         new ClientMessage.Promote("7", "st4g3..."),
         new ClientMessage.Demote("8"),
         new ClientMessage.RaiseHand("9", true),
-        new ClientMessage.HostAction("10", "bring-to-stage", CAROL));
+        new ClientMessage.HostAction("10", "bring-to-stage", CAROL),
+        new ClientMessage.VideoPreferences(
+            "11",
+            List.of(
+                new ClientMessage.VideoPreference(BOB_CAMERA, 1, 640, 360, false),
+                new ClientMessage.VideoPreference(ALICE_CAMERA, 2, 320, 180, false))));
   }
 
   /** Every server message, in the order the docs present them. */
@@ -74,7 +80,10 @@ final class SignalSamples {
             List.of(BOB_SOURCE)),
         new ServerMessage.Answer("2", ANSWER_SDP),
         new ServerMessage.Sources(
-            List.of(BOB_SOURCE, new SourceInfo(ALICE_CAMERA, ALICE, "alice@example.com", "video"))),
+            List.of(
+                BOB_SOURCE,
+                new SourceInfo(BOB_CONTENT, BOB + "#content", "bob@example.com", "content"),
+                new SourceInfo(ALICE_CAMERA, ALICE, "alice@example.com", "video"))),
         new ServerMessage.Presence(BOB, "bob@example.com", PresenceState.DROPPED),
         new ServerMessage.MuteState(BOB, false),
         new ServerMessage.Volumes(
@@ -85,6 +94,7 @@ final class SignalSamples {
         new ServerMessage.Data(
             "chat", "aGVsbG8gZXZlcnlvbmU=", BOB, "bob@example.com", 1_733_000_000_000L),
         new ServerMessage.VideoAvailability(false),
+        new ServerMessage.VideoPaused(List.of(ALICE_CAMERA)),
         new ServerMessage.Status(
             "4",
             StatusCode.THROTTLED,

@@ -43,6 +43,15 @@ public final class JoinedPeer implements AutoCloseable {
 
   /** Offers with the receive video m-lines bound to {@code sources} in order; waits connected. */
   public void negotiate(List<ServerMessage.SourceInfo> sources) throws InterruptedException {
+    negotiate(sources, false);
+  }
+
+  /**
+   * Offers like {@link #negotiate(List)}; with {@code videoIsContent} the peer's sent video m-line
+   * is named a content share. Returns the answer SDP.
+   */
+  public String negotiate(List<ServerMessage.SourceInfo> sources, boolean videoIsContent)
+      throws InterruptedException {
     Map<String, String> bindings = new HashMap<>();
     List<ReceivedVideo> slots = peer.receivedVideo();
     String offer = peer.createOffer();
@@ -50,7 +59,8 @@ public final class JoinedPeer implements AutoCloseable {
       bindings.put(slots.get(i).mid(), sources.get(i).sourceId());
     }
     String requestId = "offer-" + UUID.randomUUID();
-    signaling.send(new ClientMessage.Offer(requestId, offer, bindings));
+    List<String> contentMids = videoIsContent ? List.of(peer.sentVideoMid()) : null;
+    signaling.send(new ClientMessage.Offer(requestId, offer, bindings, contentMids));
     ServerMessage.Answer answer =
         signaling.await(
             ServerMessage.Answer.class,
@@ -58,6 +68,7 @@ public final class JoinedPeer implements AutoCloseable {
             Duration.ofSeconds(10));
     peer.setAnswer(answer.sdp());
     peer.awaitConnected(Duration.ofSeconds(10));
+    return answer.sdp();
   }
 
   @Override

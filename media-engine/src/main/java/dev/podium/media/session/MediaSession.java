@@ -162,11 +162,24 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
    */
   public CompletableFuture<Negotiation> negotiate(
       String offerSdp, Map<String, String> receiveBindings) {
+    return negotiate(offerSdp, receiveBindings, Set.of());
+  }
+
+  /**
+   * Answers a client offer like {@link #negotiate(String, Map)}, refusing what the client offers to
+   * send on the m-lines {@code refusedSendMids}: those are answered as if the client did not send
+   * (a {@code sendonly} m-line becomes {@code inactive}, so the client stops sending; a {@code
+   * sendrecv} one {@code sendonly}), and no producer exists for them. The signaling layer uses this
+   * for its video sender and content share caps.
+   */
+  public CompletableFuture<Negotiation> negotiate(
+      String offerSdp, Map<String, String> receiveBindings, Set<String> refusedSendMids) {
     CompletableFuture<Negotiation> result = new CompletableFuture<>();
+    Set<String> refused = Set.copyOf(refusedSendMids);
     loop.execute(
         () -> {
           try {
-            result.complete(negotiateOnLoop(offerSdp, Map.copyOf(receiveBindings)));
+            result.complete(negotiateOnLoop(offerSdp, Map.copyOf(receiveBindings), refused));
           } catch (RuntimeException e) {
             result.completeExceptionally(e);
           }
@@ -186,7 +199,8 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
     return sendPermitted;
   }
 
-  private Negotiation negotiateOnLoop(String offerSdp, Map<String, String> bindings) {
+  private Negotiation negotiateOnLoop(
+      String offerSdp, Map<String, String> bindings, Set<String> refused) {
     if (closed) {
       throw new IllegalStateException("session " + id + " is closed");
     }
@@ -204,7 +218,7 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
                   local.candidatePort()),
               MediaPolicy.defaults());
     }
-    SdpAnswer answer = answerBuilder.answer(offer, m -> decide(m, bindings));
+    SdpAnswer answer = answerBuilder.answer(offer, m -> decide(m, bindings, refused));
     NegotiatedSession negotiated = answer.session();
     if (!remoteSet && negotiated.remoteIceUfrag() != null) {
       transport.setRemoteParameters(
@@ -220,7 +234,8 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
     return new Negotiation(answer.sdp(), producersByMid, sendSsrcs);
   }
 
-  private MediaDecision decide(MediaDescription m, Map<String, String> bindings) {
+  private MediaDecision decide(
+      MediaDescription m, Map<String, String> bindings, Set<String> refused) {
     if (m.kind() != dev.podium.media.sdp.MediaKind.AUDIO
         && m.kind() != dev.podium.media.sdp.MediaKind.VIDEO) {
       return MediaDecision.reject(); // data messages travel on the signaling channel
@@ -241,7 +256,7 @@ public final class MediaSession implements TransportListener, RtpSink, AutoClose
       }
       out = new OutgoingStream(audioDownlinkSsrc, 0, cname, "podium-audio", "podium-audio-mix");
     }
-    boolean clientSends = m.direction().sends();
+    boolean clientSends = m.direction().sends() && !refused.contains(m.mid());
     if (clientSends && out != null) {
       return MediaDecision.sendReceive(out);
     } else if (clientSends) {

@@ -19,7 +19,8 @@ class RateLimitTest {
       ApiClient api = new ApiClient("http://127.0.0.1:" + server.httpPort(), KEY);
       int ok = 0;
       Reply throttled = null;
-      for (int i = 0; i < 10 && throttled == null; i++) {
+      long started = System.nanoTime();
+      for (int i = 0; i < 20 && throttled == null; i++) {
         Reply reply = api.post("/meetings", "{}");
         if (reply.status() == 429) {
           throttled = reply;
@@ -28,7 +29,10 @@ class RateLimitTest {
           ok++;
         }
       }
-      assertThat(ok).isBetween(5, 6);
+      // The burst of 5, plus what 20 per second refilled while the calls ran (a loaded machine
+      // makes each call slower, so more tokens come back).
+      double elapsedSeconds = (System.nanoTime() - started) / 1e9;
+      assertThat(ok).isBetween(5, 5 + (int) Math.ceil(elapsedSeconds * 20) + 1);
       assertThat(throttled).isNotNull();
       assertThat(throttled.json().get("Code").asText()).isEqualTo("Throttling");
       assertThat(throttled.json().get("Message").asText()).contains("at most 5 at once");

@@ -219,9 +219,19 @@ class ScreenshotsTest {
           console.newPresenterLink();
           console.newAudienceLink();
         });
+    hostGw.fire(
+        l ->
+            l.onTranscript(
+                TestTranscripts.status(dev.podium.app.client.TranscriptionStatusType.STARTED)));
     Stage hostWindow = meetingWindow(host, console, 1440, 900);
     pushFrames(hostGw, 3);
     Path p3 = snap(hostWindow, "host-console");
+    FxWindows.runFx(
+        () ->
+            ((javafx.scene.control.ToggleButton)
+                    hostWindow.getScene().getRoot().lookup("#host-tab-invite"))
+                .setSelected(true));
+    Path p3b = snap(hostWindow, "host-invite");
 
     // Start screen.
     RecentMeetings recent = new RecentMeetings(temp.resolve("recent.json"));
@@ -288,7 +298,7 @@ class ScreenshotsTest {
     Path p5 = snap(devices, "device-setup");
     prefs.removeNode();
 
-    for (Path p : List.of(p1, p2, p3, p4, p5)) {
+    for (Path p : List.of(p1, p2, p3, p3b, p4, p5)) {
       BufferedImage img = ImageIO.read(p.toFile());
       assertThat(img.getWidth()).isGreaterThan(400);
     }

@@ -74,6 +74,9 @@ public final class MeetingView extends StackPane {
     strip.visibleProperty().bind(captions.visibleProperty().or(selfView.visibleProperty()));
     strip.managedProperty().bind(strip.visibleProperty());
     VBox.setVgrow(grid, Priority.ALWAYS);
+    // Tiles ask for all the space they can get; the grid takes what the strip leaves.
+    grid.setMinSize(0, 0);
+    grid.setPrefSize(100, 100);
     VBox stageArea = new VBox(grid, strip);
     stageArea.getStyleClass().add("stage-area");
     root.setCenter(stageArea);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podium.app.client.DataMessage;
 import dev.podium.app.client.MediaDeviceInfo;
-import dev.podium.app.client.TranscriptEvent;
 import dev.podium.app.client.VideoTile;
 import dev.podium.app.host.HostConsoleViewModel;
 import dev.podium.app.lobby.LobbyView;
@@ -137,11 +136,13 @@ class ScreenshotsTest {
     presenterGw.fire(
         l ->
             l.onTranscript(
-                new TranscriptEvent("a1", "so the headline this quarter is retention", false, 1)));
+                TestTranscripts.caption(
+                    "r1", "a1", null, "so the headline this quarter is retention", false)));
     presenterGw.fire(
         l ->
             l.onTranscript(
-                new TranscriptEvent("a1", "which went up by almost four points", true, 2)));
+                TestTranscripts.caption(
+                    "r2", "a1", null, "which went up by almost four points", true)));
     FxWindows.runFx(presenter::toggleMute);
     Stage presenterWindow = meetingWindow(presenter, null, 1440, 900);
     pushFrames(presenterGw, 9);
@@ -160,13 +161,18 @@ class ScreenshotsTest {
     chat(viewerGw, "a0", "Ana Ruiz", "Questions? Raise your hand and we'll bring you on stage.");
     chat(viewerGw, "a1", "Ben Okafor", "Demo starts right after the intro.");
     viewerGw.fire(
-        l -> l.onTranscript(new TranscriptEvent("a0", "thanks for joining the launch", false, 1)));
+        l ->
+            l.onTranscript(
+                TestTranscripts.caption("r1", "a0", null, "thanks for joining the launch", false)));
     viewerGw.fire(
         l ->
             l.onTranscript(
-                new TranscriptEvent("a1", "today we will show hosting from a laptop", false, 2)));
+                TestTranscripts.caption(
+                    "r2", "a1", null, "today we will show hosting from a laptop", false)));
     viewerGw.fire(
-        l -> l.onTranscript(new TranscriptEvent("a0", "with live captions like these", true, 3)));
+        l ->
+            l.onTranscript(
+                TestTranscripts.caption("r3", "a0", null, "with live captions like these", true)));
     Stage spectatorWindow = meetingWindow(spectator, null, 1440, 900);
     pushFrames(viewerGw, 2);
     FxWindows.runFx(() -> spectator.toggleHand());
@@ -213,9 +219,19 @@ class ScreenshotsTest {
           console.newPresenterLink();
           console.newAudienceLink();
         });
+    hostGw.fire(
+        l ->
+            l.onTranscript(
+                TestTranscripts.status(dev.podium.app.client.TranscriptionStatusType.STARTED)));
     Stage hostWindow = meetingWindow(host, console, 1440, 900);
     pushFrames(hostGw, 3);
     Path p3 = snap(hostWindow, "host-console");
+    FxWindows.runFx(
+        () ->
+            ((javafx.scene.control.ToggleButton)
+                    hostWindow.getScene().getRoot().lookup("#host-tab-invite"))
+                .setSelected(true));
+    Path p3b = snap(hostWindow, "host-invite");
 
     // Start screen.
     RecentMeetings recent = new RecentMeetings(temp.resolve("recent.json"));
@@ -282,7 +298,7 @@ class ScreenshotsTest {
     Path p5 = snap(devices, "device-setup");
     prefs.removeNode();
 
-    for (Path p : List.of(p1, p2, p3, p4, p5)) {
+    for (Path p : List.of(p1, p2, p3, p3b, p4, p5)) {
       BufferedImage img = ImageIO.read(p.toFile());
       assertThat(img.getWidth()).isGreaterThan(400);
     }

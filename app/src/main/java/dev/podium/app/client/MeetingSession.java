@@ -365,6 +365,29 @@ public final class MeetingSession implements AutoCloseable {
     return hostAction("remove", stageAttendeeId);
   }
 
+  /**
+   * Hosts: starts live captions of the primary meeting (en-US); everyone then gets {@link
+   * TranscriptionStatus} {@code STARTED} and {@link Transcript} events. Refusals: {@code
+   * NOT_A_HOST}, {@code INTERNAL_ERROR} when the server has no speech engine.
+   */
+  public CompletableFuture<MeetingSessionStatus> startTranscription() {
+    return meetingAction("start-transcription");
+  }
+
+  /** Hosts: stops live captions; everyone gets {@link TranscriptionStatus} {@code STOPPED}. */
+  public CompletableFuture<MeetingSessionStatus> stopTranscription() {
+    return meetingAction("stop-transcription");
+  }
+
+  private CompletableFuture<MeetingSessionStatus> meetingAction(String action) {
+    CompletableFuture<MeetingSessionStatus> result = new CompletableFuture<>();
+    core.onControl(
+        () ->
+            core.requestToServer(
+                new ClientMessage.HostAction(core.nextId(), action, null), result));
+    return result;
+  }
+
   private CompletableFuture<MeetingSessionStatus> hostAction(String action, String attendeeId) {
     Objects.requireNonNull(attendeeId, "attendeeId");
     CompletableFuture<MeetingSessionStatus> result = new CompletableFuture<>();

@@ -81,7 +81,10 @@ public interface MeetingSessionObserver {
   /** The active speakers, loudest first. */
   default void onActiveSpeakersChanged(List<String> attendeeIds) {}
 
-  /** A live caption. Not sent by the server yet. */
+  /**
+   * Live captions: a {@link Transcript} (partial and final results with their speakers) or a {@link
+   * TranscriptionStatus} (started, stopped, failed), while a host or the control API runs them.
+   */
   default void onTranscriptEvent(TranscriptEvent event) {}
 
   /**

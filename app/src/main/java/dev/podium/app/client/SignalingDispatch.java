@@ -69,6 +69,16 @@ final class SignalingDispatch implements SignalingClient.Handler {
       core.stage.handQueue(queue);
     } else if (message instanceof ServerMessage.Audience audience) {
       core.events.emit(o -> o.onAudienceChanged(audience.replicas(), audience.viewers()));
+    } else if (message instanceof ServerMessage.Transcript t) {
+      Transcript transcript = TranscriptMapping.transcript(t);
+      core.events.emit(o -> o.onTranscriptEvent(transcript));
+    } else if (message instanceof ServerMessage.TranscriptionStatus ts) {
+      TranscriptionStatus status = TranscriptMapping.status(ts);
+      if (status != null) {
+        core.events.emit(o -> o.onTranscriptEvent(status));
+      } else {
+        LOG.debug("{}: unknown transcription status {}", core.name, ts.status());
+      }
     } else if (message instanceof ServerMessage.Ended e) {
       core.finish(MeetingSessionStatus.of(e.code(), e.message()));
     } else if (message instanceof ServerMessage.Status s) {

@@ -9,14 +9,22 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The host console panel (see {@link HostConsoleViewModel}). */
-public final class HostConsoleView extends ScrollPane {
+/**
+ * The host console panel (see {@link HostConsoleViewModel}): audience counts, captions on/off and
+ * the last outcome on top; then either the stage (raised hands, presenters) or the invitations
+ * (links, QR code), switched by two tabs so each fits without scrolling; "End webinar" stays at the
+ * bottom.
+ */
+public final class HostConsoleView extends VBox {
   private final HostConsoleViewModel model;
   private final VBox handsBox = new VBox(6);
   private final VBox presentersBox = new VBox(6);
@@ -25,8 +33,7 @@ public final class HostConsoleView extends ScrollPane {
     this.model = model;
     setId("host-console");
     getStyleClass().addAll("side-panel", "host-console");
-    setFitToWidth(true);
-    setHbarPolicy(ScrollBarPolicy.NEVER);
+    setSpacing(12);
     model.setClipboard(
         text -> {
           ClipboardContent content = new ClipboardContent();
@@ -53,6 +60,14 @@ public final class HostConsoleView extends ScrollPane {
                 meeting.viewersProperty(),
                 meeting.replicasProperty()));
 
+    Label message = new Label();
+    message.setId("host-message");
+    message.getStyleClass().add("host-message");
+    message.setWrapText(true);
+    message.textProperty().bind(model.messageProperty());
+    message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+    message.managedProperty().bind(message.visibleProperty());
+
     Label handsTitle = section("Raised hands");
     handsTitle
         .textProperty()
@@ -65,16 +80,33 @@ public final class HostConsoleView extends ScrollPane {
         .presenters()
         .addListener(
             (javafx.collections.ListChangeListener<ParticipantItem>) c -> renderPresenters());
+    VBox stageContent = new VBox(12, handsTitle, handsBox, presentersTitle, presentersBox);
+    stageContent.getStyleClass().add("host-content");
+    VBox inviteContent = invitesSection();
+    inviteContent.getStyleClass().add("host-content");
 
-    VBox invites = invitesSection();
+    ScrollPane body = new ScrollPane(stageContent);
+    body.setId("host-console-body");
+    body.getStyleClass().add("host-body");
+    body.setFitToWidth(true);
+    body.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    VBox.setVgrow(body, Priority.ALWAYS);
 
-    Label message = new Label();
-    message.setId("host-message");
-    message.getStyleClass().add("host-message");
-    message.setWrapText(true);
-    message.textProperty().bind(model.messageProperty());
-    message.visibleProperty().bind(model.messageProperty().isNotEmpty());
-    message.managedProperty().bind(message.visibleProperty());
+    ToggleGroup tabs = new ToggleGroup();
+    ToggleButton stageTab = tab("Stage", "host-tab-stage", tabs);
+    ToggleButton inviteTab = tab("Invite", "host-tab-invite", tabs);
+    stageTab.setSelected(true);
+    tabs.selectedToggleProperty()
+        .addListener(
+            (o, before, now) -> {
+              if (now == null) {
+                before.setSelected(true); // one tab is always chosen
+              } else {
+                body.setContent(now == inviteTab ? inviteContent : stageContent);
+              }
+            });
+    HBox tabRow = new HBox(6, stageTab, inviteTab);
+    tabRow.getStyleClass().add("host-tabs");
 
     Button end = new Button("End webinar");
     end.setId("end-webinar");
@@ -82,22 +114,51 @@ public final class HostConsoleView extends ScrollPane {
     end.setMaxWidth(Double.MAX_VALUE);
     end.setOnAction(e -> model.endWebinar());
 
-    VBox content =
-        new VBox(
-            12,
-            title,
-            counts,
-            message,
-            handsTitle,
-            handsBox,
-            presentersTitle,
-            presentersBox,
-            invites,
-            end);
-    content.getStyleClass().add("host-content");
-    setContent(content);
+    getChildren().addAll(title, counts, captionsRow(), message, tabRow, body, end);
     renderHands();
     renderPresenters();
+  }
+
+  /** Captions on/off for everyone, with the last status. */
+  private HBox captionsRow() {
+    var captions = model.meeting().captions();
+    Label state = new Label();
+    state.setId("captions-status");
+    state.getStyleClass().add("muted-text");
+    state
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    captions.statusProperty().get().isEmpty()
+                        ? "Captions are off"
+                        : captions.statusProperty().get(),
+                captions.statusProperty()));
+    state.setWrapText(true);
+    Button toggle = new Button();
+    toggle.setId("captions-toggle");
+    toggle.getStyleClass().add("small");
+    toggle
+        .textProperty()
+        .bind(
+            Bindings.when(captions.runningProperty())
+                .then("Stop captions")
+                .otherwise("Start captions"));
+    toggle.setOnAction(e -> model.meeting().toggleCaptionsRunning());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox row = new HBox(8, Icons.icon(Icons.CAPTIONS), state, spacer, toggle);
+    row.setAlignment(Pos.CENTER_LEFT);
+    row.getStyleClass().add("console-row");
+    return row;
+  }
+
+  private static ToggleButton tab(String text, String id, ToggleGroup group) {
+    ToggleButton b = new ToggleButton(text);
+    b.setId(id);
+    b.getStyleClass().addAll("small", "host-tab");
+    b.setToggleGroup(group);
+    return b;
   }
 
   private static Label section(String text) {
@@ -108,7 +169,7 @@ public final class HostConsoleView extends ScrollPane {
 
   private VBox invitesSection() {
     Label title = section("Invite");
-    QrCodeView qr = new QrCodeView(156);
+    QrCodeView qr = new QrCodeView(176);
     qr.setId("invite-qr");
     VBox box = new VBox(8, title);
     if (!model.canInvite()) {
@@ -134,9 +195,17 @@ public final class HostConsoleView extends ScrollPane {
                 model::newAudienceLink,
                 model::copyAudienceLink,
                 qr),
-            qr);
+            qr,
+            qrHint());
     HBox.setHgrow(qr, Priority.NEVER);
     return box;
+  }
+
+  private static Label qrHint() {
+    Label hint = new Label("Scan to join with the link made or clicked last.");
+    hint.getStyleClass().add("muted-text");
+    hint.setWrapText(true);
+    return hint;
   }
 
   private VBox linkRow(

@@ -40,8 +40,14 @@ public interface MeetingEvents {
   /** A chat message (topic {@link MeetingGateway#CHAT_TOPIC}). */
   default void onChatMessage(DataMessage message) {}
 
-  /** A live caption. */
+  /** Live captions: a transcript (partial or final results) or a captions status. */
   default void onTranscript(TranscriptEvent event) {}
+
+  /**
+   * A host invited this viewer onto the stage; {@link MeetingGateway#acceptStageInvitation()}
+   * accepts.
+   */
+  default void onStageInvitation() {}
 
   /** This viewer is now on the stage (a presenter of the primary) as {@code as}. */
   default void onPromoted(AttendeeInfo as) {}

@@ -6,9 +6,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What the UI needs from one joined meeting: the SDK's {@code MeetingSession} seen through a small
- * interface, so view models are tested against a fake and the SDK's missing host/stage calls are
- * adapted in one place ({@link SdkMeetingGateway}). Events reach {@link MeetingEvents} listeners on
- * a non-UI thread; view models hop to the UI thread themselves.
+ * interface, so view models are tested against a fake ({@link SdkMeetingGateway} is the real one).
+ * Events reach {@link MeetingEvents} listeners on a non-UI thread; view models hop to the UI thread
+ * themselves.
  */
 public interface MeetingGateway extends AutoCloseable {
 
@@ -50,6 +50,15 @@ public interface MeetingGateway extends AutoCloseable {
 
   /** A host acts on another attendee. */
   CompletableFuture<MeetingSessionStatus> hostAction(HostAction action, String attendeeId);
+
+  /**
+   * Accepts the last stage invitation ({@link MeetingEvents#onStageInvitation()}): this viewer
+   * promotes itself onto the stage with the credentials the host's invitation carried.
+   */
+  CompletableFuture<MeetingSessionStatus> acceptStageInvitation();
+
+  /** Hosts: starts or stops the meeting's live captions (everyone gets the status). */
+  CompletableFuture<MeetingSessionStatus> setCaptionsRunning(boolean running);
 
   /** Sends decoded frames of a remote tile to {@code listener}. */
   void bindTile(int tileId, VideoFrameListener listener);

@@ -1,6 +1,5 @@
 package dev.podium.app.meeting;
 
-import dev.podium.app.client.ClientFailure;
 import dev.podium.app.client.DataMessage;
 import dev.podium.app.client.LocalVideoSource;
 import dev.podium.app.client.MediaDeviceInfo;
@@ -8,23 +7,26 @@ import dev.podium.app.client.MeetingSession;
 import dev.podium.app.client.MeetingSessionConfiguration;
 import dev.podium.app.client.MeetingSessionObserver;
 import dev.podium.app.client.MeetingSessionStatus;
+import dev.podium.app.client.PromotionCredentials;
 import dev.podium.app.client.SessionOptions;
 import dev.podium.app.client.TranscriptEvent;
 import dev.podium.app.client.VideoFormat;
 import dev.podium.app.client.VideoFrameListener;
 import dev.podium.app.client.VideoTile;
 import dev.podium.server.protocol.ServerMessage.AttendeeInfo;
+import dev.podium.server.protocol.ServerMessage.Hand;
 import dev.podium.server.protocol.ServerMessage.PresenceState;
 import dev.podium.server.protocol.ServerMessage.Volume;
+import dev.podium.server.protocol.StatusCode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * {@link MeetingGateway} over the client SDK's {@link MeetingSession}. Host actions, the hand queue
- * and audience counts are not in the SDK's API yet: {@link #hostAction} completes with {@code
- * NOT_SUPPORTED_BY_SERVER} until it is (see the UI report).
+ * {@link MeetingGateway} over the client SDK's {@link MeetingSession}: host actions, the hand
+ * queue, audience counts, stage invitations (accepted by the view model, not by the SDK: the
+ * session's auto-accept is turned off), promotion and captions.
  */
 public final class SdkMeetingGateway implements MeetingGateway {
 
@@ -34,6 +36,7 @@ public final class SdkMeetingGateway implements MeetingGateway {
   private final List<java.util.function.Consumer<MeetingEvents>> backlog =
       new java.util.ArrayList<>();
   private volatile boolean closed;
+  private volatile PromotionCredentials invitation;
 
   private SdkMeetingGateway(MeetingSession session, MediaDeviceInfo camera) {
     this.session = session;
@@ -49,7 +52,8 @@ public final class SdkMeetingGateway implements MeetingGateway {
    */
   public static SdkMeetingGateway create(
       MeetingSessionConfiguration config, SessionOptions options, MediaDeviceInfo camera) {
-    return new SdkMeetingGateway(MeetingSession.create(config, options), camera);
+    return new SdkMeetingGateway(
+        MeetingSession.create(config, options.withAutoAcceptStageInvitation(false)), camera);
   }
 
   /**
@@ -136,10 +140,29 @@ public final class SdkMeetingGateway implements MeetingGateway {
 
   @Override
   public CompletableFuture<MeetingSessionStatus> hostAction(HostAction action, String attendeeId) {
-    return CompletableFuture.completedFuture(
-        MeetingSessionStatus.failed(
-            ClientFailure.NOT_SUPPORTED_BY_SERVER,
-            "host action " + action.wireName() + " is not in the client SDK yet"));
+    return switch (action) {
+      case BRING_TO_STAGE -> session.bringToStage(attendeeId);
+      case DISMISS -> session.dismissHand(attendeeId);
+      case SEND_BACK -> session.sendBack(attendeeId);
+      case MUTE -> session.muteAttendee(attendeeId);
+      case REMOVE -> session.removeAttendee(attendeeId);
+    };
+  }
+
+  @Override
+  public CompletableFuture<MeetingSessionStatus> acceptStageInvitation() {
+    PromotionCredentials credentials = invitation;
+    if (credentials == null) {
+      return CompletableFuture.completedFuture(
+          MeetingSessionStatus.of(StatusCode.PROMOTION_REJECTED, "no stage invitation"));
+    }
+    invitation = null;
+    return session.promoteToPrimaryMeeting(credentials);
+  }
+
+  @Override
+  public CompletableFuture<MeetingSessionStatus> setCaptionsRunning(boolean running) {
+    return running ? session.startTranscription() : session.stopTranscription();
   }
 
   @Override
@@ -249,8 +272,24 @@ public final class SdkMeetingGateway implements MeetingGateway {
 
     @Override
     public void onPromoted(MeetingSessionStatus status) {
-      AttendeeInfo self = session.self();
-      emit(l -> l.onPromoted(self));
+      AttendeeInfo as = session.promotedAttendee();
+      emit(l -> l.onPromoted(as));
+    }
+
+    @Override
+    public void onStageInvitationReceived(PromotionCredentials credentials) {
+      invitation = credentials;
+      emit(MeetingEvents::onStageInvitation);
+    }
+
+    @Override
+    public void onHandQueueChanged(List<Hand> hands) {
+      emit(l -> l.onHandQueue(hands));
+    }
+
+    @Override
+    public void onAudienceChanged(int replicas, int viewers) {
+      emit(l -> l.onAudience(replicas, viewers));
     }
 
     @Override

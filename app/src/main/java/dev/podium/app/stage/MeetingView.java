@@ -63,17 +63,27 @@ public final class MeetingView extends StackPane {
     root.setTop(topBar());
     VideoGridView grid = new VideoGridView(model.grid(), model.gateway());
     CaptionsView captions = new CaptionsView(model.captions());
-    StackPane.setAlignment(captions, Pos.BOTTOM_CENTER);
-    StackPane.setMargin(captions, new Insets(0, 230, 16, 24));
-    StackPane.setAlignment(selfView, Pos.BOTTOM_RIGHT);
-    StackPane.setMargin(selfView, new Insets(0, 12, 12, 0));
-    StackPane stageArea = new StackPane(grid, selfView, captions);
+    // Captions and the self view share a strip under the grid, so neither covers a tile.
+    Region stripSpacer = new Region();
+    HBox.setHgrow(captions, Priority.ALWAYS);
+    HBox.setHgrow(stripSpacer, Priority.ALWAYS);
+    HBox strip = new HBox(captions, stripSpacer, selfView);
+    strip.setId("stage-strip");
+    strip.getStyleClass().add("stage-strip");
+    strip.setAlignment(Pos.BOTTOM_LEFT);
+    strip.visibleProperty().bind(captions.visibleProperty().or(selfView.visibleProperty()));
+    strip.managedProperty().bind(strip.visibleProperty());
+    VBox.setVgrow(grid, Priority.ALWAYS);
+    // Tiles ask for all the space they can get; the grid takes what the strip leaves.
+    grid.setMinSize(0, 0);
+    grid.setPrefSize(100, 100);
+    VBox stageArea = new VBox(grid, strip);
     stageArea.getStyleClass().add("stage-area");
     root.setCenter(stageArea);
     side.getStyleClass().add("side");
     root.setRight(side);
     getChildren().add(root);
-    getChildren().addAll(banner(), reconnecting(), endedCard(onClose));
+    getChildren().addAll(banner(), invitationCard(), reconnecting(), endedCard(onClose));
 
     model.modeProperty().addListener((o, a, b) -> applyMode());
     model.panelProperty().addListener((o, a, b) -> applyPanel());
@@ -176,6 +186,29 @@ public final class MeetingView extends StackPane {
     return box;
   }
 
+  /** A host invited this spectator to the stage: join now or not. */
+  private Node invitationCard() {
+    Label text = new Label("The host invites you to the stage.");
+    text.setId("stage-invitation-text");
+    Button join = new Button("Join stage");
+    join.setId("join-stage-button");
+    join.getStyleClass().addAll("accent", "small");
+    join.setOnAction(e -> model.acceptStageInvitation());
+    Button later = new Button("Not now");
+    later.setId("decline-stage-button");
+    later.getStyleClass().add("small");
+    later.setOnAction(e -> model.declineStageInvitation());
+    HBox box = new HBox(12, Icons.icon(Icons.HAND), text, join, later);
+    box.setId("stage-invitation");
+    box.getStyleClass().addAll("banner", "stage-invitation");
+    box.setAlignment(Pos.CENTER_LEFT);
+    box.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+    Ui.showWhen(box, model.stageInvitationProperty());
+    StackPane.setAlignment(box, Pos.TOP_CENTER);
+    StackPane.setMargin(box, new Insets(120, 0, 0, 0));
+    return box;
+  }
+
   private Node reconnecting() {
     Label text = new Label("Connection lost. Reconnecting…");
     HBox box = new HBox(text);
@@ -215,6 +248,7 @@ public final class MeetingView extends StackPane {
     boolean spectator = mode == MeetingMode.SPECTATOR;
     root.setBottom(spectator ? new SpectatorControls(model) : new PresenterControls(model));
     selfView.setVisible(!spectator);
+    selfView.setManaged(!spectator);
     getStyleClass().removeAll("mode-presenter", "mode-spectator");
     getStyleClass().add(spectator ? "mode-spectator" : "mode-presenter");
     applyPanel();

@@ -4,7 +4,10 @@ import dev.podium.app.captions.CaptionsViewModel;
 import dev.podium.app.chat.ChatViewModel;
 import dev.podium.app.client.DataMessage;
 import dev.podium.app.client.MeetingSessionStatus;
+import dev.podium.app.client.Transcript;
 import dev.podium.app.client.TranscriptEvent;
+import dev.podium.app.client.TranscriptionStatus;
+import dev.podium.app.client.TranscriptionStatusType;
 import dev.podium.app.client.VideoTile;
 import dev.podium.app.meeting.ConnectionState;
 import dev.podium.app.meeting.MeetingEvents;
@@ -70,6 +73,7 @@ public final class MeetingViewModel {
   private final BooleanProperty cameraOn = new SimpleBooleanProperty();
   private final BooleanProperty sharing = new SimpleBooleanProperty();
   private final BooleanProperty handRaised = new SimpleBooleanProperty();
+  private final BooleanProperty stageInvitation = new SimpleBooleanProperty();
   private final ObjectProperty<SidePanel> panel = new SimpleObjectProperty<>(SidePanel.CHAT);
   private final IntegerProperty viewers = new SimpleIntegerProperty(-1);
   private final IntegerProperty replicas = new SimpleIntegerProperty(0);
@@ -85,7 +89,7 @@ public final class MeetingViewModel {
     this.gateway = gateway;
     this.ui = ui;
     this.chat = new ChatViewModel(gateway::sendChat, ui);
-    this.captions = new CaptionsViewModel(this::nameOf);
+    this.captions = new CaptionsViewModel(this::knownNameOf);
     SelfInfo self = gateway.self();
     this.selfItem = new ParticipantItem(self.attendeeId(), self.name(), self.role());
     selfItem.selfProperty().set(true);
@@ -135,6 +139,15 @@ public final class MeetingViewModel {
     return p != null ? p.name() : "Someone";
   }
 
+  /** The display name of an attendee, or null when this window does not know it. */
+  private String knownNameOf(String attendeeId) {
+    if (attendeeId.equals(selfId)) {
+      return selfItem.name();
+    }
+    ParticipantItem p = byId.get(attendeeId);
+    return p != null ? p.name() : null;
+  }
+
   // ------------------------------------------------------------------ actions
 
   public void toggleMute() {
@@ -161,6 +174,26 @@ public final class MeetingViewModel {
         next ? "Raising your hand" : "Lowering your hand",
         gateway.setHandRaised(next),
         () -> handRaised.set(next));
+  }
+
+  /** Accepts a host's invitation onto the stage (the invitation card's "Join stage"). */
+  public void acceptStageInvitation() {
+    stageInvitation.set(false);
+    request("Joining the stage", gateway.acceptStageInvitation(), () -> {});
+  }
+
+  /** Lets the invitation lapse (the card's "Not now"); the host may invite again. */
+  public void declineStageInvitation() {
+    stageInvitation.set(false);
+  }
+
+  /** Hosts: starts or stops the meeting's live captions. */
+  public void toggleCaptionsRunning() {
+    boolean next = !captions.runningProperty().get();
+    request(
+        next ? "Starting captions" : "Stopping captions",
+        gateway.setCaptionsRunning(next),
+        () -> {});
   }
 
   public void leaveStage() {
@@ -346,7 +379,34 @@ public final class MeetingViewModel {
 
     @Override
     public void onTranscript(TranscriptEvent event) {
-      ui.execute(() -> captions.onTranscript(event));
+      ui.execute(
+          () -> {
+            if (event instanceof Transcript t) {
+              captions.onTranscript(t);
+            } else if (event instanceof TranscriptionStatus s) {
+              boolean wasRunning = captions.runningProperty().get();
+              captions.onStatus(s);
+              if (s.type() == TranscriptionStatusType.FAILED) {
+                banner.set(captions.statusProperty().get());
+              } else if (captions.runningProperty().get() != wasRunning) {
+                notifier.accept(captions.statusProperty().get());
+              }
+            }
+          });
+    }
+
+    @Override
+    public void onStageInvitation() {
+      ui.execute(
+          () -> {
+            if (handRaised.get()) {
+              // This viewer asked to speak: the host's invitation is the answer, go on stage.
+              acceptStageInvitation();
+            } else {
+              stageInvitation.set(true);
+              notifier.accept("The host invites you to the stage");
+            }
+          });
     }
 
     @Override
@@ -355,6 +415,7 @@ public final class MeetingViewModel {
           () -> {
             promoted.set(true);
             handRaised.set(false);
+            stageInvitation.set(false);
             if (as != null) {
               selfId = as.attendeeId();
             }
@@ -463,6 +524,11 @@ public final class MeetingViewModel {
 
   public ReadOnlyBooleanProperty handRaisedProperty() {
     return handRaised;
+  }
+
+  /** A host invited this viewer to the stage and it has not answered yet. */
+  public ReadOnlyBooleanProperty stageInvitationProperty() {
+    return stageInvitation;
   }
 
   /** The open side panel. */

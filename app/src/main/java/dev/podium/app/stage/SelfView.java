@@ -7,14 +7,15 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
-/** This attendee's own small tile, floating over the stage's corner. */
+/** This attendee's own small tile, in the strip under the grid (beside the captions). */
 public final class SelfView extends StackPane {
 
   public SelfView(MeetingViewModel model) {
     setId("self-view");
     getStyleClass().addAll("video-tile", "self-view");
-    setPrefSize(200, 124);
-    setMaxSize(200, 124);
+    setMinSize(176, 99);
+    setPrefSize(176, 99);
+    setMaxSize(176, 99);
     ParticipantItem self = model.self();
     Label avatar = new Label(self.initials());
     avatar.getStyleClass().addAll("avatar", "small");

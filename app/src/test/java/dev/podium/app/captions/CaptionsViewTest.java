@@ -1,10 +1,10 @@
 package dev.podium.app.captions;
 
+import static dev.podium.app.TestTranscripts.caption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podium.app.FxWindows;
 import dev.podium.app.Ui;
-import dev.podium.app.client.TranscriptEvent;
 import dev.podium.app.meeting.FakeMeetingGateway;
 import dev.podium.app.stage.MeetingView;
 import dev.podium.app.stage.MeetingViewModel;
@@ -53,8 +53,8 @@ class CaptionsViewTest {
                   l ->
                       l.onAttendeePresence(
                           new AttendeeInfo("a1", "Ana", "presenter", false), PresenceState.JOINED));
-              gw.fire(l -> l.onTranscript(new TranscriptEvent("a1", "welcome", true, 1)));
-              gw.fire(l -> l.onTranscript(new TranscriptEvent("a1", "welcome to the", true, 1)));
+              gw.fire(l -> l.onTranscript(caption("r1", "a1", null, "welcome", true)));
+              gw.fire(l -> l.onTranscript(caption("r1", "a1", null, "welcome to the", true)));
             });
     sdkThread.start();
     sdkThread.join();
@@ -65,8 +65,8 @@ class CaptionsViewTest {
         .isEqualTo("Ana  welcome to the");
     assertThat(robot.from(root).lookup("#caption-1").tryQuery()).isEmpty();
 
-    gw.fire(l -> l.onTranscript(new TranscriptEvent("a1", "welcome to the webinar", false, 1)));
-    gw.fire(l -> l.onTranscript(new TranscriptEvent("a1", "today we", true, 2)));
+    gw.fire(l -> l.onTranscript(caption("r1", "a1", null, "welcome to the webinar", false)));
+    gw.fire(l -> l.onTranscript(caption("r2", "a1", null, "today we", true)));
     FxWindows.await(
         5, "second row", () -> robot.from(root).lookup("#caption-1").tryQuery().isPresent());
     assertThat(textOf(robot.from(root).lookup("#caption-0").query()))

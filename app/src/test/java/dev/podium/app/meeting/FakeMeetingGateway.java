@@ -151,6 +151,21 @@ public final class FakeMeetingGateway implements MeetingGateway {
   }
 
   @Override
+  public CompletableFuture<MeetingSessionStatus> acceptStageInvitation() {
+    calls.add("accept-invitation");
+    if (webinar != null) {
+      return CompletableFuture.completedFuture(webinar.accept(this));
+    }
+    return ok();
+  }
+
+  @Override
+  public CompletableFuture<MeetingSessionStatus> setCaptionsRunning(boolean running) {
+    calls.add("captions " + running);
+    return ok();
+  }
+
+  @Override
   public void bindTile(int tileId, VideoFrameListener listener) {
     boundTiles.put(tileId, listener);
   }

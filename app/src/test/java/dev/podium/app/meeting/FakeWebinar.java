@@ -12,13 +12,14 @@ import java.util.Map;
 
 /**
  * A stand-in for the server's webinar workflow (docs/signaling.md "Webinar workflow") linking fake
- * gateways: viewers raise hands, hosts see the queue, bring-to-stage promotes, send-back demotes,
- * chat reaches everyone but is refused for unpromoted viewers (NOT_PERMITTED).
+ * gateways: viewers raise hands, hosts see the queue, bring-to-stage invites (accepting promotes),
+ * send-back demotes, chat reaches everyone but is refused for unpromoted viewers (NOT_PERMITTED).
  */
 public final class FakeWebinar {
   private final List<FakeMeetingGateway> members = new ArrayList<>();
   private final Map<String, Hand> hands = new LinkedHashMap<>();
   private final Map<FakeMeetingGateway, String> promotedIds = new LinkedHashMap<>();
+  private final java.util.Set<FakeMeetingGateway> invited = new java.util.HashSet<>();
   private int promotions;
 
   public synchronized FakeMeetingGateway join(FakeMeetingGateway gateway) {
@@ -94,15 +95,8 @@ public final class FakeWebinar {
       case BRING_TO_STAGE -> {
         hands.remove(target.self().attendeeId());
         publishHands();
-        String primaryId = "P-" + (++promotions);
-        promotedIds.put(target, primaryId);
-        AttendeeInfo as = new AttendeeInfo(primaryId, target.self().name(), "presenter", true);
-        target.fire(l -> l.onPromoted(as));
-        for (FakeMeetingGateway g : members) {
-          if (g != target && onStage(g)) {
-            g.fire(l -> l.onAttendeePresence(as, PresenceState.JOINED));
-          }
-        }
+        invited.add(target);
+        target.fire(MeetingEvents::onStageInvitation);
       }
       case DISMISS -> {
         hands.remove(target.self().attendeeId());
@@ -117,6 +111,23 @@ public final class FakeWebinar {
               l ->
                   l.onSessionEnded(
                       MeetingSessionStatus.of(StatusCode.ATTENDEE_REMOVED, "removed")));
+    }
+    return MeetingSessionStatus.ok();
+  }
+
+  /** A viewer accepts its stage invitation: promoted as a new primary attendee "P-n". */
+  synchronized MeetingSessionStatus accept(FakeMeetingGateway target) {
+    if (!invited.remove(target)) {
+      return MeetingSessionStatus.of(StatusCode.PROMOTION_REJECTED, "not invited");
+    }
+    String primaryId = "P-" + (++promotions);
+    promotedIds.put(target, primaryId);
+    AttendeeInfo as = new AttendeeInfo(primaryId, target.self().name(), "presenter", true);
+    target.fire(l -> l.onPromoted(as));
+    for (FakeMeetingGateway g : members) {
+      if (g != target && onStage(g)) {
+        g.fire(l -> l.onAttendeePresence(as, PresenceState.JOINED));
+      }
     }
     return MeetingSessionStatus.ok();
   }

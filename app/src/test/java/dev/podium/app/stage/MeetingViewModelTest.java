@@ -116,8 +116,52 @@ class MeetingViewModelTest {
     FakeMeetingGateway viewerGw = webinar.join(new FakeMeetingGateway("v1", "Vic", "viewer"));
     MeetingViewModel viewer = new MeetingViewModel(viewerGw, Runnable::run);
     hostGw.hostAction(dev.podium.app.meeting.HostAction.BRING_TO_STAGE, "v1");
+    // Without a raised hand the invitation waits for the viewer's answer.
+    assertThat(viewer.stageInvitationProperty().get()).isTrue();
+    assertThat(viewer.modeProperty().get()).isEqualTo(MeetingMode.SPECTATOR);
+    viewer.acceptStageInvitation();
+    assertThat(viewer.stageInvitationProperty().get()).isFalse();
+    assertThat(viewer.modeProperty().get()).isEqualTo(MeetingMode.PRESENTER);
     viewer.leaveStage();
     assertThat(viewer.modeProperty().get()).isEqualTo(MeetingMode.SPECTATOR);
     assertThat(viewer.bannerProperty().get()).contains("You left the stage");
+  }
+
+  @Test
+  void aDeclinedInvitationLeavesTheViewerInTheAudience() {
+    FakeWebinar webinar = new FakeWebinar();
+    FakeMeetingGateway hostGw = webinar.join(new FakeMeetingGateway("h", "Hana", "host"));
+    FakeMeetingGateway viewerGw = webinar.join(new FakeMeetingGateway("v1", "Vic", "viewer"));
+    MeetingViewModel viewer = new MeetingViewModel(viewerGw, Runnable::run);
+    hostGw.hostAction(dev.podium.app.meeting.HostAction.BRING_TO_STAGE, "v1");
+    viewer.declineStageInvitation();
+    assertThat(viewer.stageInvitationProperty().get()).isFalse();
+    assertThat(viewer.modeProperty().get()).isEqualTo(MeetingMode.SPECTATOR);
+    assertThat(viewerGw.calls).doesNotContain("accept-invitation");
+  }
+
+  @Test
+  void captionsToggleFollowsTheMeetingsTranscriptionStatus() {
+    FakeMeetingGateway gw = new FakeMeetingGateway("h", "Hana", "host");
+    MeetingViewModel host = new MeetingViewModel(gw, Runnable::run);
+    host.toggleCaptionsRunning();
+    assertThat(gw.calls).contains("captions true");
+    // Nothing changes until the server says so.
+    assertThat(host.captions().runningProperty().get()).isFalse();
+    gw.fire(
+        l ->
+            l.onTranscript(
+                dev.podium.app.TestTranscripts.status(
+                    dev.podium.app.client.TranscriptionStatusType.STARTED)));
+    assertThat(host.captions().runningProperty().get()).isTrue();
+    host.toggleCaptionsRunning();
+    assertThat(gw.calls).contains("captions false");
+    gw.fire(
+        l ->
+            l.onTranscript(
+                new dev.podium.app.client.TranscriptionStatus(
+                    dev.podium.app.client.TranscriptionStatusType.FAILED, 1, "en-US", "no model")));
+    assertThat(host.captions().runningProperty().get()).isFalse();
+    assertThat(host.bannerProperty().get()).isEqualTo("Captions failed: no model");
   }
 }

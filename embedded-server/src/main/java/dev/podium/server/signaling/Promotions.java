@@ -76,6 +76,10 @@ final class Promotions {
       room.stage.sendHandQueueToHosts();
       viewer.send(new ServerMessage.Promoted(requestId, Room.info(primaryAttendee, viewer.muted)));
       viewer.send(new ServerMessage.VideoAvailability(room.canStartLocalVideo(viewer)));
+      room.rooms
+          .meetings()
+          .events()
+          .onAttendeePromoted(room.meeting, viewer.attendee, primaryAttendee);
       Room.log.info("viewer {} promoted as {}", viewer.attendeeId(), primaryAttendee.attendeeId());
       room.updateListener(viewer);
       return null;
@@ -125,6 +129,11 @@ final class Promotions {
       } else if (!viewer.gone) {
         viewer.untoldDemotion = demoted;
       }
+      room.rooms
+          .meetings()
+          .events()
+          .onAttendeeDemoted(
+              room.meeting, viewer.attendee, promotion.primaryAttendee(), code.name());
       Room.log.info("viewer {} demoted: {}", viewer.attendeeId(), code);
       room.updateListener(viewer);
     }

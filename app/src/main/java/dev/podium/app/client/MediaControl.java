@@ -109,6 +109,7 @@ final class MediaControl {
         poor();
         if (core.state == SessionCore.State.STARTED) {
           LOG.info("{}: media connection failed; rebuilding it", core.name);
+          core.meetingEvents.sendingAudioFailed("the media connection failed");
           core.stage.lostConnection("the media connection failed");
           restartMedia();
         }
@@ -389,6 +390,7 @@ final class MediaControl {
       peer.setLocalVideo(localVideoTrack, videoSimulcast);
       negotiate();
     } catch (RuntimeException e) {
+      core.meetingEvents.videoInputFailed(e.getMessage());
       core.events.complete(
           result, MeetingSessionStatus.failed(ClientFailure.DEVICE_FAILED, e.getMessage()));
       return;

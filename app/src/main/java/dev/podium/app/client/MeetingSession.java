@@ -85,6 +85,31 @@ public final class MeetingSession implements AutoCloseable {
     core.events.removeObserver(observer);
   }
 
+  /**
+   * Adds an observer of this session's {@link MeetingEvent}s (meeting start requested / succeeded /
+   * failed, signaling dropped, …), called on the event thread.
+   */
+  public void addEventObserver(MeetingEventObserver observer) {
+    core.meetingEvents.addObserver(Objects.requireNonNull(observer, "observer"));
+  }
+
+  public void removeEventObserver(MeetingEventObserver observer) {
+    core.meetingEvents.removeObserver(observer);
+  }
+
+  /**
+   * How meeting events are uploaded to the meeting's EventIngestionUrl (default: every 5 s or 20
+   * events). Takes effect at {@link #start()}; call it before.
+   */
+  public void setEventReporting(MeetingEventReporting reporting) {
+    core.meetingEvents.setReporting(Objects.requireNonNull(reporting, "reporting"));
+  }
+
+  /** Counts of meeting events emitted, uploaded and dropped. */
+  public MeetingEventStats meetingEventStats() {
+    return core.meetingEvents.stats();
+  }
+
   /** The configuration this session joins with. */
   public MeetingSessionConfiguration configuration() {
     return core.config;

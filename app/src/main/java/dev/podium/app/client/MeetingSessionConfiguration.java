@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param joinToken the attendee's JoinToken (secret: never logged)
  * @param certificateSha256 lower-case hex SHA-256 of the server's TLS certificate to pin, or null
  *     to use the JVM's trust store
+ * @param eventIngestionUrl where the session posts its meeting events (the meeting's
+ *     MediaPlacement.EventIngestionUrl); null derives it from the SignalingUrl (same server, {@code
+ *     /v1/meetings/{MeetingId}/events})
  */
 public record MeetingSessionConfiguration(
     String meetingId,
@@ -34,7 +37,8 @@ public record MeetingSessionConfiguration(
     String externalUserId,
     URI signalingUrl,
     String joinToken,
-    String certificateSha256) {
+    String certificateSha256,
+    URI eventIngestionUrl) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,6 +57,36 @@ public record MeetingSessionConfiguration(
     if (certificateSha256 != null) {
       certificateSha256 = normalizeFingerprint(certificateSha256);
     }
+    if (eventIngestionUrl == null) {
+      eventIngestionUrl = defaultEventIngestionUrl(signalingUrl, meetingId);
+    }
+  }
+
+  /** A configuration whose EventIngestionUrl is derived from the SignalingUrl. */
+  public MeetingSessionConfiguration(
+      String meetingId,
+      String externalMeetingId,
+      String attendeeId,
+      String externalUserId,
+      URI signalingUrl,
+      String joinToken,
+      String certificateSha256) {
+    this(
+        meetingId,
+        externalMeetingId,
+        attendeeId,
+        externalUserId,
+        signalingUrl,
+        joinToken,
+        certificateSha256,
+        null);
+  }
+
+  /** {@code ws(s)://host:port/...} → {@code http(s)://host:port/v1/meetings/{id}/events}. */
+  static URI defaultEventIngestionUrl(URI signalingUrl, String meetingId) {
+    String scheme = "wss".equals(signalingUrl.getScheme()) ? "https" : "http";
+    return URI.create(
+        scheme + "://" + signalingUrl.getRawAuthority() + "/v1/meetings/" + meetingId + "/events");
   }
 
   /**
@@ -67,6 +101,7 @@ public record MeetingSessionConfiguration(
     JsonNode meeting = unwrap(parse(meetingJson, "meeting"), "Meeting");
     JsonNode attendee = unwrap(parse(attendeeJson, "attendee"), "Attendee");
     String url = text(meeting.path("MediaPlacement"), "SignalingUrl", true);
+    String events = text(meeting.path("MediaPlacement"), "EventIngestionUrl", false);
     return new MeetingSessionConfiguration(
         text(meeting, "MeetingId", true),
         text(meeting, "ExternalMeetingId", false),
@@ -74,7 +109,8 @@ public record MeetingSessionConfiguration(
         text(attendee, "ExternalUserId", false),
         URI.create(url),
         text(attendee, "JoinToken", true),
-        certificateSha256);
+        certificateSha256,
+        events == null ? null : URI.create(events));
   }
 
   /**
@@ -137,7 +173,27 @@ public record MeetingSessionConfiguration(
   /** A copy that pins {@code sha256} (hex, colons allowed). */
   public MeetingSessionConfiguration withCertificateSha256(String sha256) {
     return new MeetingSessionConfiguration(
-        meetingId, externalMeetingId, attendeeId, externalUserId, signalingUrl, joinToken, sha256);
+        meetingId,
+        externalMeetingId,
+        attendeeId,
+        externalUserId,
+        signalingUrl,
+        joinToken,
+        sha256,
+        eventIngestionUrl);
+  }
+
+  /** A copy that posts its meeting events to {@code url}. */
+  public MeetingSessionConfiguration withEventIngestionUrl(URI url) {
+    return new MeetingSessionConfiguration(
+        meetingId,
+        externalMeetingId,
+        attendeeId,
+        externalUserId,
+        signalingUrl,
+        joinToken,
+        certificateSha256,
+        url);
   }
 
   /** Never prints the JoinToken. */

@@ -66,7 +66,7 @@ final class Reconnector {
             SignalMessage.PROTOCOL_VERSION,
             core.config.joinToken(),
             resume ? core.resumeToken : null,
-            Map.of("sdk", "podium-java", "sdkVersion", "0.2"));
+            Map.of("sdk", "podium-java", "sdkVersion", MeetingEventRecorder.SDK_VERSION));
     try {
       ServerMessage reply = client.request(join).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (reply instanceof ServerMessage.Joined joined) {
@@ -126,6 +126,7 @@ final class Reconnector {
     if (core.state != SessionCore.State.RECONNECTING) {
       return;
     }
+    core.meetingEvents.reconnectAttempted(reconnectAttempt);
     ServerMessage.Joined joined;
     try {
       joined = connectAndJoin(true);

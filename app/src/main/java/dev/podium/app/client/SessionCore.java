@@ -55,6 +55,7 @@ final class SessionCore {
   final SignalingDispatch dispatch;
   final Reconnector reconnector;
   final StageControl stage;
+  final MeetingEventRecorder meetingEvents;
 
   // ---- control-thread state (volatile where public getters read it)
   State state = State.NEW;
@@ -85,6 +86,8 @@ final class SessionCore {
     this.dispatch = new SignalingDispatch(this);
     this.reconnector = new Reconnector(this);
     this.stage = new StageControl(this);
+    this.meetingEvents = new MeetingEventRecorder(this);
+    events.addObserver(meetingEvents); // first, so its events precede the app's reactions
   }
 
   // =================================================================== life cycle
@@ -102,6 +105,7 @@ final class SessionCore {
     try {
       stack = MediaStack.create(name, options, devices);
     } catch (RuntimeException | Error e) {
+      meetingEvents.audioInputFailed(e.getMessage());
       finish(MeetingSessionStatus.failed(ClientFailure.DEVICE_FAILED, e.getMessage()));
       return;
     }
@@ -113,6 +117,7 @@ final class SessionCore {
       return;
     }
     dispatch.applyJoined(joined);
+    meetingEvents.joined();
     try {
       media.newPeer();
       media.negotiate();

@@ -49,6 +49,7 @@ public final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
 
   static final double AUDIENCE_PER_SECOND = 5;
   private final RateLimitSettings limits;
+  private volatile ClientEventIngestion eventIngestion;
 
   public ApiHttpHandler(
       ControlApi api, ApiKeyVerifier apiKey, RateLimitSettings limits, MetricsRegistry metrics) {
@@ -63,6 +64,11 @@ public final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     this.audienceCalls = new RateLimiter(AUDIENCE_BURST, AUDIENCE_PER_SECOND, System::nanoTime);
     this.failedAuth =
         new RateLimiter(limits.failedAuthBurst(), limits.failedAuthPerSecond(), System::nanoTime);
+  }
+
+  /** Serves the EventIngestionUrl with {@code ingestion} (null: such paths answer 404). */
+  public void setEventIngestion(ClientEventIngestion ingestion) {
+    this.eventIngestion = ingestion;
   }
 
   /** Counts a response answered outside this handler (e.g. 413 by the aggregator). */
@@ -135,6 +141,21 @@ public final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
               metrics.scrape().getBytes(StandardCharsets.UTF_8),
               MetricsRegistry.contentType());
       return response;
+    }
+    ClientEventIngestion ingestion = eventIngestion;
+    String eventsMeeting = ingestion == null ? null : ClientEventIngestion.meetingIdOf(path);
+    if (eventsMeeting != null) {
+      // Clients' meeting events: authenticated by the attendee's JoinToken, not the API key.
+      if (!method.equals(HttpMethod.POST)) {
+        throw new MethodNotAllowedException(method.name(), path, "POST");
+      }
+      ApiResponse accepted =
+          ingestion.ingest(
+              eventsMeeting,
+              request.headers().get(HttpHeaderNames.AUTHORIZATION),
+              client,
+              ByteBufUtil.getBytes(request.content()));
+      return json(accepted.status(), accepted.body());
     }
     if (path.startsWith(ServerUrls.AUDIENCE_PATH)) {
       // Public: viewers arrive without the API key, so they get the stricter limiter.

@@ -30,12 +30,12 @@ public record ServerUrls(String httpBase, String webSocketBase) {
     return webSocketBase + SIGNALING_PATH + meetingId;
   }
 
-  /** A meeting's EventIngestionUrl (served by a later part of the server). */
   /** The public audience link of a primary meeting. */
   public String audienceUrl(MeetingId meetingId) {
     return httpBase + AUDIENCE_PATH + meetingId;
   }
 
+  /** A meeting's EventIngestionUrl (see {@link ClientEventIngestion}). */
   public String eventIngestionUrl(MeetingId meetingId) {
     return httpBase + "/v1/meetings/" + meetingId + "/events";
   }

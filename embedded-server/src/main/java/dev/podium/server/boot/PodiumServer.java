@@ -11,9 +11,11 @@ import dev.podium.server.api.ControlApi;
 import dev.podium.server.api.HttpPipelineExtension;
 import dev.podium.server.api.HttpServerInitializer;
 import dev.podium.server.api.ServerUrls;
+import dev.podium.server.events.EventIngestionHandler;
 import dev.podium.server.meeting.MeetingRepository;
 import dev.podium.server.meeting.MeetingService;
 import dev.podium.server.metrics.MetricsRegistry;
+import dev.podium.server.notifications.WebhookNotifier;
 import dev.podium.server.signaling.Rooms;
 import dev.podium.server.signaling.SignalingExtension;
 import dev.podium.server.store.H2MeetingRepository;
@@ -73,6 +75,7 @@ public final class PodiumServer implements AutoCloseable {
   private final String tlsFingerprint;
   private MediaEngine media;
   private Rooms rooms;
+  private WebhookNotifier webhooks;
   private Channel serverChannel;
   private ServerUrls urls;
   private boolean closed;
@@ -150,6 +153,10 @@ public final class PodiumServer implements AutoCloseable {
 
   private void bind(Function<ServerContext, HttpPipelineExtension> extensionFactory) {
     startMedia();
+    if (config.webhooks().enabled()) {
+      webhooks = new WebhookNotifier(config.webhooks(), metrics, Clock.systemUTC());
+      meetings.events().addListener(webhooks);
+    }
     rooms =
         new Rooms(
             meetings,
@@ -193,6 +200,7 @@ public final class PodiumServer implements AutoCloseable {
     api.setTranscriptionControl(rooms);
     ApiHttpHandler handler =
         new ApiHttpHandler(api, new ApiKeyVerifier(config.apiKey()), config.rateLimits(), metrics);
+    handler.setEventIngestion(new EventIngestionHandler(meetings, metrics));
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(bossGroup, workerGroup)
@@ -319,6 +327,10 @@ public final class PodiumServer implements AutoCloseable {
     sweeper.shutdownNow();
     if (rooms != null) {
       rooms.close();
+    }
+    if (webhooks != null) {
+      meetings.events().removeListener(webhooks);
+      webhooks.close();
     }
     if (serverChannel != null) {
       serverChannel.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());

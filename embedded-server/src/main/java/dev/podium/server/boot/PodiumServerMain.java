@@ -2,9 +2,13 @@ package dev.podium.server.boot;
 
 import dev.podium.server.api.RateLimitSettings;
 import dev.podium.server.meeting.MeetingLimits;
+import dev.podium.server.notifications.WebhookSettings;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -112,6 +116,22 @@ public final class PodiumServerMain implements Callable<Integer> {
   @Option(names = "--tls-key", paramLabel = "PEM", description = "TLS private key (PKCS#8 PEM).")
   Path tlsKey;
 
+  @Option(
+      names = "--webhook-url",
+      paramLabel = "URL",
+      description =
+          "Post meeting events (meeting started/ended, attendee joined/left/dropped, ...) to this"
+              + " URL, signed with --webhook-secret-file. Repeat for several receivers.")
+  List<URI> webhookUrls = new ArrayList<>();
+
+  @Option(
+      names = "--webhook-secret-file",
+      paramLabel = "FILE",
+      description =
+          "File holding the webhooks' shared HMAC-SHA256 secret (at least 16 bytes; surrounding"
+              + " white space is ignored). Required with --webhook-url.")
+  Path webhookSecretFile;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   public static void main(String[] args) {
@@ -137,6 +157,22 @@ public final class PodiumServerMain implements Callable<Integer> {
     if (tls || tlsCert != null) {
       tlsSettings = new TlsSettings(tlsCert, tlsKey);
     }
+    WebhookSettings webhooks = WebhookSettings.NONE;
+    if (!webhookUrls.isEmpty() || webhookSecretFile != null) {
+      if (webhookUrls.isEmpty() || webhookSecretFile == null) {
+        err.println("Give both --webhook-url and --webhook-secret-file, or neither.");
+        return 2;
+      }
+      try {
+        webhooks = WebhookSettings.of(webhookUrls, WebhookSettings.readSecret(webhookSecretFile));
+      } catch (java.io.IOException e) {
+        err.println("Cannot read --webhook-secret-file: " + e.getMessage());
+        return 2;
+      } catch (IllegalArgumentException e) {
+        err.println("Invalid webhook option: " + e.getMessage());
+        return 2;
+      }
+    }
     ServerConfig config;
     try {
       config =
@@ -154,7 +190,8 @@ public final class PodiumServerMain implements Callable<Integer> {
                   .withMaxContentShares(maxContentShares),
               publicAddress,
               tlsSettings,
-              RateLimitSettings.DEFAULTS);
+              RateLimitSettings.DEFAULTS,
+              webhooks);
     } catch (IllegalArgumentException e) {
       err.println("Invalid option: " + e.getMessage());
       return 2;
@@ -181,6 +218,9 @@ public final class PodiumServerMain implements Callable<Integer> {
     out.println("  signaling:     " + server.urls().webSocketBase() + "/v1/signaling/{MeetingId}");
     out.println("  health:        " + http + "/healthz");
     out.println("  metrics:       " + http + "/metrics");
+    for (URI url : webhookUrls) {
+      out.println("  webhooks to:   " + url);
+    }
     out.println("  media (UDP):   " + bind + ":" + mediaPort);
     out.println("  data dir:      " + config.dataDirectory());
     out.println("  API key file:  " + keyFile.toAbsolutePath().normalize());

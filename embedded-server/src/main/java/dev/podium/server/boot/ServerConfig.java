@@ -2,6 +2,7 @@ package dev.podium.server.boot;
 
 import dev.podium.server.api.RateLimitSettings;
 import dev.podium.server.meeting.MeetingLimits;
+import dev.podium.server.notifications.WebhookSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param publicAddress host clients reach this server at (URLs, ICE), or null for the bind address
  * @param tls TLS settings, or null for plain HTTP
  * @param rateLimits per-address throttling of the control API
+ * @param webhooks where meeting life-cycle events are posted ({@link WebhookSettings#NONE}:
+ *     nowhere)
  */
 public record ServerConfig(
     String bindAddress,
@@ -27,7 +30,8 @@ public record ServerConfig(
     MeetingLimits limits,
     String publicAddress,
     TlsSettings tls,
-    RateLimitSettings rateLimits) {
+    RateLimitSettings rateLimits,
+    WebhookSettings webhooks) {
 
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -38,6 +42,7 @@ public record ServerConfig(
     Objects.requireNonNull(apiKey, "apiKey");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(rateLimits, "rateLimits");
+    webhooks = webhooks == null ? WebhookSettings.NONE : webhooks;
     if (httpPort < 0 || httpPort > 65535 || mediaPort < 0 || mediaPort > 65535) {
       throw new IllegalArgumentException("ports must be 0 to 65535");
     }
@@ -57,7 +62,8 @@ public record ServerConfig(
         MeetingLimits.DEFAULTS,
         null,
         null,
-        RateLimitSettings.DEFAULTS);
+        RateLimitSettings.DEFAULTS,
+        WebhookSettings.NONE);
   }
 
   /** As {@link #defaults} but on ephemeral ports: for tests and embedding. */
@@ -67,7 +73,16 @@ public record ServerConfig(
 
   public ServerConfig withBindAddress(String value) {
     return new ServerConfig(
-        value, httpPort, mediaPort, dataDirectory, apiKey, limits, publicAddress, tls, rateLimits);
+        value,
+        httpPort,
+        mediaPort,
+        dataDirectory,
+        apiKey,
+        limits,
+        publicAddress,
+        tls,
+        rateLimits,
+        webhooks);
   }
 
   public ServerConfig withHttpPort(int value) {
@@ -80,7 +95,8 @@ public record ServerConfig(
         limits,
         publicAddress,
         tls,
-        rateLimits);
+        rateLimits,
+        webhooks);
   }
 
   public ServerConfig withMediaPort(int value) {
@@ -93,12 +109,22 @@ public record ServerConfig(
         limits,
         publicAddress,
         tls,
-        rateLimits);
+        rateLimits,
+        webhooks);
   }
 
   public ServerConfig withDataDirectory(Path value) {
     return new ServerConfig(
-        bindAddress, httpPort, mediaPort, value, apiKey, limits, publicAddress, tls, rateLimits);
+        bindAddress,
+        httpPort,
+        mediaPort,
+        value,
+        apiKey,
+        limits,
+        publicAddress,
+        tls,
+        rateLimits,
+        webhooks);
   }
 
   public ServerConfig withLimits(MeetingLimits value) {
@@ -111,12 +137,22 @@ public record ServerConfig(
         value,
         publicAddress,
         tls,
-        rateLimits);
+        rateLimits,
+        webhooks);
   }
 
   public ServerConfig withPublicAddress(String value) {
     return new ServerConfig(
-        bindAddress, httpPort, mediaPort, dataDirectory, apiKey, limits, value, tls, rateLimits);
+        bindAddress,
+        httpPort,
+        mediaPort,
+        dataDirectory,
+        apiKey,
+        limits,
+        value,
+        tls,
+        rateLimits,
+        webhooks);
   }
 
   public ServerConfig withTls(TlsSettings value) {
@@ -129,12 +165,36 @@ public record ServerConfig(
         limits,
         publicAddress,
         value,
-        rateLimits);
+        rateLimits,
+        webhooks);
   }
 
   public ServerConfig withRateLimits(RateLimitSettings value) {
     return new ServerConfig(
-        bindAddress, httpPort, mediaPort, dataDirectory, apiKey, limits, publicAddress, tls, value);
+        bindAddress,
+        httpPort,
+        mediaPort,
+        dataDirectory,
+        apiKey,
+        limits,
+        publicAddress,
+        tls,
+        value,
+        webhooks);
+  }
+
+  public ServerConfig withWebhooks(WebhookSettings value) {
+    return new ServerConfig(
+        bindAddress,
+        httpPort,
+        mediaPort,
+        dataDirectory,
+        apiKey,
+        limits,
+        publicAddress,
+        tls,
+        rateLimits,
+        value);
   }
 
   /** The host put in URLs: the public address, else the bind address (loopback if wildcard). */
@@ -164,6 +224,8 @@ public record ServerConfig(
         + tls
         + ", rateLimits="
         + rateLimits
+        + ", webhooks="
+        + webhooks
         + "]";
   }
 }

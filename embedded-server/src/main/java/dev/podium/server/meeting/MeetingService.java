@@ -38,6 +38,7 @@ public final class MeetingService {
   private final Map<TokenHash, MeetingId> revokedTokens = new HashMap<>();
   private final Map<String, MeetingId> clientRequestTokens = new HashMap<>();
   private final List<MeetingListener> listeners = new CopyOnWriteArrayList<>();
+  private final ServerEvents events = new ServerEvents();
   private long nextSequence = 1;
 
   /** Loads the repository's state; every primary starts idle (nobody is connected yet). */
@@ -78,6 +79,11 @@ public final class MeetingService {
 
   public void removeListener(MeetingListener listener) {
     listeners.remove(listener);
+  }
+
+  /** Life-cycle events of meetings and attendees (webhooks): register with addListener. */
+  public ServerEvents events() {
+    return events;
   }
 
   // ---- meetings ----
@@ -189,6 +195,7 @@ public final class MeetingService {
         "Meeting {} created{}",
         meeting.meetingId(),
         meeting.isReplica() ? " as a replica of " + meeting.primaryMeetingId() : "");
+    events.onMeetingStarted(meeting);
     return meeting;
   }
 
@@ -243,6 +250,7 @@ public final class MeetingService {
       MeetingDeletionReason why =
           meeting.meetingId().equals(meetingId) ? reason : MeetingDeletionReason.PRIMARY_DELETED;
       log.info("Meeting {} deleted ({})", meeting.meetingId(), why);
+      events.onMeetingEnded(meeting, why);
       notifyListeners(l -> l.onMeetingDeleted(meeting, why));
     }
   }

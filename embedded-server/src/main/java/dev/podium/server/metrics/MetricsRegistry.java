@@ -7,8 +7,8 @@ import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
 
 /**
- * The server's metrics: any part of the server registers counters and gauges here, and {@code GET
- * /metrics} writes them all in the Prometheus text format. Names must be unique.
+ * The server's metrics: any part of the server registers counters, gauges and histograms here, and
+ * {@code GET /metrics} writes them all in the Prometheus text format. Names must be unique.
  */
 public final class MetricsRegistry {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
@@ -27,6 +27,14 @@ public final class MetricsRegistry {
     Counter counter = new Counter(name, help, List.of(labelNames));
     metrics.put(name, counter);
     return counter;
+  }
+
+  /** Registers a histogram with these bucket upper bounds (the {@code +Inf} bucket is added). */
+  public synchronized Histogram histogram(String name, String help, double... upperBounds) {
+    checkName(name);
+    Histogram histogram = new Histogram(name, help, upperBounds);
+    metrics.put(name, histogram);
+    return histogram;
   }
 
   /** Registers a gauge whose value is read at each scrape; the supplier must be quick. */
@@ -50,6 +58,8 @@ public final class MetricsRegistry {
     for (Object metric : metrics.values()) {
       if (metric instanceof Counter counter) {
         counter.writeTo(out);
+      } else if (metric instanceof Histogram histogram) {
+        histogram.writeTo(out);
       } else {
         ((Gauge) metric).writeTo(out);
       }

@@ -80,6 +80,10 @@ final class Promotions {
       if (!grant.cameraRefused()) {
         viewer.send(new ServerMessage.VideoAvailability(room.canStartLocalVideo(viewer)));
       }
+      room.rooms
+          .meetings()
+          .events()
+          .onAttendeePromoted(room.meeting, viewer.attendee, primaryAttendee);
       Room.log.info("viewer {} promoted as {}", viewer.attendeeId(), primaryAttendee.attendeeId());
       room.updateListener(viewer);
       return null;
@@ -154,6 +158,11 @@ final class Promotions {
       } else if (!viewer.gone) {
         viewer.untoldDemotion = demoted;
       }
+      room.rooms
+          .meetings()
+          .events()
+          .onAttendeeDemoted(
+              room.meeting, viewer.attendee, promotion.primaryAttendee(), code.name());
       Room.log.info("viewer {} demoted: {}", viewer.attendeeId(), code);
       room.updateListener(viewer);
     }

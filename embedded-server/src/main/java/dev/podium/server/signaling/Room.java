@@ -27,6 +27,8 @@ import dev.podium.server.protocol.StatusCode;
 import dev.podium.server.transcription.TranscriptEvent;
 import dev.podium.server.transcription.TranscriptionService;
 import dev.podium.server.transcription.TranscriptionSettings;
+import dev.podium.server.transcription.TranscriptionStatus;
+import dev.podium.server.transcription.TranscriptionStatusType;
 import io.netty.channel.Channel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -231,6 +233,7 @@ final class Room implements RouterListener {
         participant.send(stage.handQueue());
         participant.send(stage.audience());
       }
+      if (!replacing) rooms.meetings().events().onAttendeeJoined(meeting, attendee);
       log.info(
           "attendee {} joined {} {} ({} connected)",
           attendee.attendeeId(),
@@ -682,6 +685,10 @@ final class Room implements RouterListener {
     } else {
       broadcastGroup(presence(participant.attendee, state), participant);
     }
+    rooms
+        .meetings()
+        .events()
+        .onAttendeeLeft(meeting, participant.attendee, state == PresenceState.DROPPED);
     log.info(
         "attendee {} {} meeting {}",
         participant.attendeeId(),
@@ -887,6 +894,13 @@ final class Room implements RouterListener {
 
   /** Worker threads: captions and status to the primary's and every replica's attendees. */
   private void onTranscriptEvent(TranscriptEvent event) {
+    if (event instanceof TranscriptionStatus s && s.type() != TranscriptionStatusType.FAILED) {
+      rooms
+          .meetings()
+          .events()
+          .onTranscriptionChanged(
+              meeting, s.type() == TranscriptionStatusType.STARTED, s.transcriptionConfiguration());
+    }
     ServerMessage message = TranscriptMessages.toMessage(event);
     synchronized (lock) {
       broadcastGroup(message, null);

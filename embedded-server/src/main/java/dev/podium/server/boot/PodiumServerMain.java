@@ -221,7 +221,11 @@ public final class PodiumServerMain implements Callable<Integer> {
     for (URI url : webhookUrls) {
       out.println("  webhooks to:   " + url);
     }
-    out.println("  media (UDP):   " + bind + ":" + mediaPort);
+    out.println(
+        "  media (UDP):   "
+            + server.mediaAddress().getAddress().getHostAddress()
+            + ":"
+            + server.mediaAddress().getPort());
     out.println("  data dir:      " + config.dataDirectory());
     out.println("  API key file:  " + keyFile.toAbsolutePath().normalize());
     server

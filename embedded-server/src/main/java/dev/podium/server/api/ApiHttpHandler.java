@@ -40,9 +40,9 @@ public final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
   private final ApiKeyVerifier apiKey;
   private final MetricsRegistry metrics;
   private final Counter requests;
-  private final RateLimiter calls;
-  private final RateLimiter failedAuth;
-  private final RateLimiter audienceCalls;
+  private final RateLimiter<InetAddress> calls;
+  private final RateLimiter<InetAddress> failedAuth;
+  private final RateLimiter<InetAddress> audienceCalls;
 
   /** Viewers arriving through an audience link, per address: a burst, then a steady rate. */
   static final int AUDIENCE_BURST = 20;
@@ -60,10 +60,10 @@ public final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     this.requests =
         metrics.counter(
             "podium_http_requests_total", "HTTP requests answered, by status code", "status");
-    this.calls = new RateLimiter(limits.burst(), limits.perSecond(), System::nanoTime);
-    this.audienceCalls = new RateLimiter(AUDIENCE_BURST, AUDIENCE_PER_SECOND, System::nanoTime);
+    this.calls = new RateLimiter<>(limits.burst(), limits.perSecond(), System::nanoTime);
+    this.audienceCalls = new RateLimiter<>(AUDIENCE_BURST, AUDIENCE_PER_SECOND, System::nanoTime);
     this.failedAuth =
-        new RateLimiter(limits.failedAuthBurst(), limits.failedAuthPerSecond(), System::nanoTime);
+        new RateLimiter<>(limits.failedAuthBurst(), limits.failedAuthPerSecond(), System::nanoTime);
   }
 
   /** Serves the EventIngestionUrl with {@code ingestion} (null: such paths answer 404). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.server.api.ApiException;
 import dev.podium.server.api.ApiResponse;
 import dev.podium.server.api.ClientEventIngestion;
+import dev.podium.server.api.RateLimiter;
 import dev.podium.server.meeting.Attendee;
 import dev.podium.server.meeting.AuthenticationResult;
 import dev.podium.server.meeting.Meeting;
@@ -31,7 +32,7 @@ public final class EventIngestionHandler implements ClientEventIngestion {
 
   private final MeetingService meetings;
   private final ClientEventMetrics metrics;
-  private final AttendeeRateLimiter rate;
+  private final RateLimiter<String> rate;
 
   public EventIngestionHandler(MeetingService meetings, MetricsRegistry registry) {
     this(meetings, new ClientEventMetrics(registry), BURST, PER_SECOND);
@@ -41,7 +42,7 @@ public final class EventIngestionHandler implements ClientEventIngestion {
       MeetingService meetings, ClientEventMetrics metrics, int burst, double perSecond) {
     this.meetings = Objects.requireNonNull(meetings, "meetings");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
-    this.rate = new AttendeeRateLimiter(burst, perSecond, System::nanoTime);
+    this.rate = new RateLimiter<>(burst, perSecond, System::nanoTime);
   }
 
   @Override

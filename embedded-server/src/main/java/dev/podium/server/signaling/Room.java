@@ -24,11 +24,6 @@ import dev.podium.server.protocol.ServerMessage.PresenceState;
 import dev.podium.server.protocol.ServerMessage.SourceInfo;
 import dev.podium.server.protocol.SignalMessage;
 import dev.podium.server.protocol.StatusCode;
-import dev.podium.server.transcription.TranscriptEvent;
-import dev.podium.server.transcription.TranscriptionService;
-import dev.podium.server.transcription.TranscriptionSettings;
-import dev.podium.server.transcription.TranscriptionStatus;
-import dev.podium.server.transcription.TranscriptionStatusType;
 import io.netty.channel.Channel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -94,11 +89,8 @@ final class Room implements RouterListener {
   /** Primary only: the meeting's mixer; replicas' viewers listen to it too. */
   final MeetingAudio audio;
 
-  /** Primary only, media loop: the caption feed tapped into each speaking producer. */
-  private final Map<Producer, CaptionFeed> captionFeeds = new HashMap<>();
-
-  /** Primary only, once captions were started. */
-  private TranscriptionService transcription;
+  /** Primary only: live captions. */
+  final MeetingCaptions captions = new MeetingCaptions(this);
 
   private boolean closed;
 
@@ -654,9 +646,7 @@ final class Room implements RouterListener {
         primary.detachReplica(this);
         stage.sendAudienceToHosts();
       } else {
-        if (transcription != null) {
-          transcription.close();
-        }
+        captions.close();
         audio.close();
       }
       router.close();
@@ -764,7 +754,7 @@ final class Room implements RouterListener {
             audio.addSpeaker(producer, speaker.attendeeId() + CONTENT_SUFFIX);
           } else {
             audio.addSpeaker(producer, speaker.attendeeId().toString());
-            attachCaptionFeed(producer);
+            captions.attach(producer);
           }
         }
       } else if (isPublic(producer)) {
@@ -789,7 +779,7 @@ final class Room implements RouterListener {
       if (producer.kind() == MediaKind.AUDIO) {
         if (!isReplica()) {
           audio.removeSpeaker(producer);
-          captionFeeds.remove(producer);
+          captions.detach(producer);
         }
       } else if (isPublic(producer)) {
         broadcastSources();
@@ -824,87 +814,13 @@ final class Room implements RouterListener {
     }
   }
 
-  /**
-   * Starts live captions of this primary: each speaker's audio producer gets a {@link CaptionFeed}
-   * that decodes its packets for the recogniser (off the mix, which never waits); events go to the
-   * primary's and every replica's attendees.
-   *
-   * @throws dev.podium.server.transcription.TranscriptionException when refused
-   */
+  /** See {@link MeetingCaptions#start}. */
   void startTranscription(String languageCode) {
-    TranscriptionService service;
-    synchronized (lock) {
-      if (transcription != null && transcription.isRunning()) {
-        return;
-      }
-      if (transcription == null) {
-        transcription =
-            new TranscriptionService(
-                meeting.meetingId().toString(),
-                rooms.speechEngine(),
-                TranscriptionSettings.DEFAULTS,
-                this::onTranscriptEvent,
-                rooms.transcriptionMetrics());
-      }
-      service = transcription;
-    }
-    service.start(languageCode);
-    router.execute(
-        () -> {
-          for (Producer producer : router.producers()) {
-            attachCaptionFeed(producer);
-          }
-        });
-  }
-
-  /** Media loop: captions for one more speaker while transcription runs. */
-  private void attachCaptionFeed(Producer producer) {
-    TranscriptionService service = transcription;
-    if (service == null
-        || !service.isRunning()
-        || producer.kind() != MediaKind.AUDIO
-        || captionFeeds.containsKey(producer)
-        || isContent(producer)) {
-      return;
-    }
-    Attendee speaker = rooms.identityOf(producer);
-    if (speaker == null) {
-      return;
-    }
-    CaptionFeed feed =
-        new CaptionFeed(speaker.attendeeId().toString(), speaker.externalUserId(), service);
-    captionFeeds.put(producer, feed);
-    producer.addTap(feed);
+    captions.start(languageCode);
   }
 
   void stopTranscription() {
-    TranscriptionService service;
-    synchronized (lock) {
-      service = transcription;
-    }
-    if (service != null) {
-      service.stop();
-      router.execute(
-          () -> {
-            captionFeeds.forEach(Producer::removeTap);
-            captionFeeds.clear();
-          });
-    }
-  }
-
-  /** Worker threads: captions and status to the primary's and every replica's attendees. */
-  private void onTranscriptEvent(TranscriptEvent event) {
-    if (event instanceof TranscriptionStatus s && s.type() != TranscriptionStatusType.FAILED) {
-      rooms
-          .meetings()
-          .events()
-          .onTranscriptionChanged(
-              meeting, s.type() == TranscriptionStatusType.STARTED, s.transcriptionConfiguration());
-    }
-    ServerMessage message = TranscriptMessages.toMessage(event);
-    synchronized (lock) {
-      broadcastGroup(message, null);
-    }
+    captions.stop();
   }
 
   /** Media loop: volumes and active speakers from the mixer, to the whole group. */

@@ -26,6 +26,9 @@ final class MeetingCaptions {
   /** Guarded by the room's lock; created at the first start. */
   private TranscriptionService service;
 
+  private volatile String languageCode;
+  private volatile long startedAtMillis;
+
   MeetingCaptions(Room room) {
     this.room = room;
   }
@@ -53,6 +56,8 @@ final class MeetingCaptions {
       current = service;
     }
     current.start(languageCode);
+    this.languageCode = languageCode;
+    this.startedAtMillis = System.currentTimeMillis();
     room.router.execute(
         () -> {
           for (Producer producer : room.router.producers()) {
@@ -74,6 +79,18 @@ final class MeetingCaptions {
             feeds.clear();
           });
     }
+  }
+
+  /**
+   * The status a newly joined attendee needs to know captions already run (null when they do not):
+   * they would otherwise only learn it from the next transcript.
+   */
+  ServerMessage.TranscriptionStatus statusForLateJoiner() {
+    TranscriptionService current = service;
+    if (current == null || !current.isRunning()) {
+      return null;
+    }
+    return new ServerMessage.TranscriptionStatus("started", startedAtMillis, languageCode, null);
   }
 
   /** Media loop: captions for one more speaker while transcription runs. */

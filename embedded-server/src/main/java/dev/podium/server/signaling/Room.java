@@ -216,6 +216,10 @@ final class Room implements RouterListener {
       for (ServerMessage.Data retained : group().data.live(System.currentTimeMillis())) {
         participant.send(retained);
       }
+      ServerMessage.TranscriptionStatus captionsRunning = group().captions.statusForLateJoiner();
+      if (captionsRunning != null) {
+        participant.send(captionsRunning);
+      }
       if (!replacing && !isReplica()) {
         broadcastGroup(presence(participant.identity(), PresenceState.JOINED), participant);
       } else if (isReplica()) {

@@ -74,6 +74,13 @@ class LiveCaptionsTest {
               .isEqualTo("started");
         }
 
+        // Someone who joins while captions run is told at once.
+        JsonNode lateCreds = attendee(api, replica.get("MeetingId").asText(), "late-viewer");
+        try (SignalingTestClient late = join(url(replica), lateCreds)) {
+          assertThat(late.await(ServerMessage.TranscriptionStatus.class, s -> true, WAIT).status())
+              .isEqualTo("started");
+        }
+
         position.set(0); // speak
         for (SignalingTestClient client : List.of(listener, viewer)) {
           ServerMessage.Transcript partial =

@@ -19,6 +19,7 @@ import dev.podium.server.notifications.WebhookNotifier;
 import dev.podium.server.signaling.Rooms;
 import dev.podium.server.signaling.SignalingExtension;
 import dev.podium.server.store.H2MeetingRepository;
+import dev.podium.server.transcription.VoskModelInstaller;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -162,9 +163,11 @@ public final class PodiumServer implements AutoCloseable {
             meetings,
             media,
             metrics,
-            config.dataDirectory() != null
-                ? config.dataDirectory()
-                : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "podium-models"));
+            // The model gets a directory of its own: the installer replaces whatever is there.
+            VoskModelInstaller.directoryIn(
+                config.dataDirectory() != null
+                    ? config.dataDirectory()
+                    : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "podium")));
     metrics.gauge("podium_signaling_participants", "Joined attendees", rooms::participantCount);
     metrics.gauge(
         "podium_audio_mixer_ticks_total", "Mixer ticks (20 ms)", () -> rooms.mixerTotals().ticks());

@@ -59,7 +59,8 @@ public final class Rooms implements MeetingListener, TranscriptionControl, AutoC
           });
 
   /**
-   * @param modelInstallDirectory where the bundled speech model is unpacked at first use
+   * @param modelInstallDirectory the directory the bundled speech model is unpacked into at first
+   *     use; it must be the model's own (the installer replaces its contents)
    */
   public Rooms(
       MeetingService meetings,

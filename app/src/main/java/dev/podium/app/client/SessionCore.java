@@ -272,6 +272,11 @@ final class SessionCore {
   // =================================================================== threads
 
   /** Runs {@code task} on the control thread (dropped once the session has stopped). */
+  /** True on the session's control thread. */
+  boolean onControlThread() {
+    return Thread.currentThread().getName().equals(name + "-control");
+  }
+
   void onControl(Runnable task) {
     try {
       control.execute(() -> safely(task));

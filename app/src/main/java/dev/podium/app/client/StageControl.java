@@ -80,10 +80,16 @@ final class StageControl {
         .orTimeout(core.options.operationTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete(
             (reply, error) -> {
-              // Runs on the WebSocket thread as the reply arrives, so this task is queued before
-              // the video-availability that follows it.
+              // Usually runs on the WebSocket thread as the reply arrives, so the task is queued
+              // before the video-availability that follows it. If the reply came before this
+              // callback was attached, it runs at once on the control thread, where queueing
+              // would put it behind that video-availability: handle it now instead.
               if (reply instanceof ServerMessage.Promoted promoted) {
-                core.onControl(() -> promoted(promoted, result));
+                if (core.onControlThread()) {
+                  promoted(promoted, result);
+                } else {
+                  core.onControl(() -> promoted(promoted, result));
+                }
               } else {
                 core.events.complete(result, SessionCore.statusOf(reply, error));
               }

@@ -62,7 +62,22 @@ public final class ApiClient {
         body == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
-    return sendRaw(request.build());
+    HttpRequest built = request.build();
+    if (body == null || body.length() <= 60_000) {
+      return sendRaw(built);
+    }
+    // The server answers a body over its limit with 413 and closes the connection without
+    // reading the rest; the client, still sending, may see the connection reset before it reads
+    // that answer. Try a few times: the assertion is on the answer when it is read.
+    java.io.UncheckedIOException last = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        return sendRaw(built);
+      } catch (java.io.UncheckedIOException e) {
+        last = e;
+      }
+    }
+    throw last;
   }
 
   public Reply sendRaw(HttpRequest request) {

@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledFuture;
 final class Participant {
   final Attendee attendee;
   final String resumeToken;
-  final TokenBucket dataRate;
   private final SignalCodec codec;
 
   private volatile Channel channel;
@@ -70,17 +69,11 @@ final class Participant {
   /** Credentials of the primary meeting created for this viewer by "bring to stage". */
   record StageCredentials(String attendeeId, String joinToken) {}
 
-  Participant(
-      Attendee attendee,
-      String resumeToken,
-      Channel channel,
-      SignalCodec codec,
-      TokenBucket dataRate) {
+  Participant(Attendee attendee, String resumeToken, Channel channel, SignalCodec codec) {
     this.attendee = attendee;
     this.resumeToken = resumeToken;
     this.channel = channel;
     this.codec = codec;
-    this.dataRate = dataRate;
   }
 
   String attendeeId() {

@@ -58,7 +58,7 @@ final class Room implements RouterListener {
   static final long RESUME_WINDOW_MILLIS = 30_000;
 
   static final double DATA_MESSAGES_PER_SECOND = 50;
-  static final double DATA_MESSAGE_BURST = 100;
+  static final int DATA_MESSAGE_BURST = 100;
 
   /** Suffix of a content share's attendee id (Chime's convention: {@code <attendeeId>#content}). */
   static final String CONTENT_SUFFIX = "#content";
@@ -202,14 +202,7 @@ final class Room implements RouterListener {
               null, StatusCode.AUTHENTICATION_REJECTED, "the attendee was deleted");
         }
       }
-      Participant participant =
-          new Participant(
-              attendee,
-              newResumeToken(),
-              channel,
-              rooms.codec(),
-              new TokenBucket(
-                  DATA_MESSAGES_PER_SECOND, DATA_MESSAGE_BURST, System.currentTimeMillis()));
+      Participant participant = new Participant(attendee, newResumeToken(), channel, rooms.codec());
       participant.media = newMediaSession(participant);
       participants.put(attendee.attendeeId(), participant);
       participant.send(joined(participant, join.requestId(), false));
@@ -529,7 +522,7 @@ final class Room implements RouterListener {
         return refusal;
       }
       long now = System.currentTimeMillis();
-      if (!sender.dataRate.tryTake(now)) {
+      if (!rooms.dataMessageRate.tryAcquire(sender.attendeeId())) {
         return new DataMessages.Refusal(
             StatusCode.THROTTLED,
             "more than "

@@ -3,6 +3,7 @@ package dev.podium.server.signaling;
 import dev.podium.media.MediaEngine;
 import dev.podium.media.routing.Producer;
 import dev.podium.server.api.ApiException;
+import dev.podium.server.api.RateLimiter;
 import dev.podium.server.api.TranscriptionControl;
 import dev.podium.server.meeting.Attendee;
 import dev.podium.server.meeting.AttendeeSpec;
@@ -49,6 +50,11 @@ public final class Rooms implements MeetingListener, TranscriptionControl, AutoC
   private final Map<String, Participant> sessions = new ConcurrentHashMap<>();
 
   private final AtomicLong sessionNumbers = new AtomicLong();
+
+  /** Data messages per attendee connection: a burst, then a steady rate (→ THROTTLED). */
+  final RateLimiter<String> dataMessageRate =
+      new RateLimiter<>(Room.DATA_MESSAGE_BURST, Room.DATA_MESSAGES_PER_SECOND, System::nanoTime);
+
   private final LongAdder refusedReplicaData = new LongAdder();
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(

@@ -82,7 +82,17 @@ public final class ApiClient {
 
   public Reply sendRaw(HttpRequest request) {
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response;
+      try {
+        response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+          throw e;
+        }
+        // A pooled keep-alive connection closed just as it was reused (no byte of an answer
+        // came back): send once more on a fresh one, as browsers do. Seen once in 10,000 calls.
+        response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      }
       JsonNode json = null;
       try {
         json = response.body().isEmpty() ? null : JSON.readTree(response.body());
